@@ -1,0 +1,58 @@
+"""The site menu, filled by the apps: `chsd_portal` knows no app, so each app registers its own
+entries from its `AppConfig.ready()`. An entry appears only once its page exists."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from django.urls import NoReverseMatch, reverse
+
+
+@dataclass(frozen=True)
+class MenuEntry:
+    key: str
+    label: str
+    url_name: str
+    order: int = 100
+    # Returns the entry's sub-items as (label, url) pairs; called once per page render.
+    children: Callable[[], list[tuple[str, str]]] | None = None
+    # Who sees it: None for everyone, else a callable taking the user.
+    visible_to: Callable[[object], bool] | None = None
+    # URL prefixes that mark the entry active besides its own URL.
+    match_prefix: str = ""
+    extra: dict = field(default_factory=dict)
+
+
+_entries: dict[str, MenuEntry] = {}
+
+
+def register(entry: MenuEntry) -> None:
+    _entries[entry.key] = entry
+
+
+def entries_for(request) -> list[dict]:
+    """The menu as a template reads it, for the request's user and path."""
+    user = getattr(request, "user", None)
+    path = getattr(request, "path", "")
+    items = []
+    for entry in sorted(_entries.values(), key=lambda e: (e.order, e.key)):
+        if entry.visible_to is not None and not entry.visible_to(user):
+            continue
+        try:
+            url = reverse(entry.url_name)
+        except NoReverseMatch:
+            continue
+        children = entry.children() if entry.children else []
+        prefix = entry.match_prefix or url
+        active = path == url if url == "/" else path.startswith(prefix)
+        items.append(
+            {
+                "key": entry.key,
+                "label": entry.label,
+                "url": url,
+                "children": [{"label": label, "url": href} for label, href in children],
+                "active": active,
+            }
+        )
+    return items

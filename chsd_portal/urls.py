@@ -1,0 +1,25 @@
+"""Root URLs. Apps are included by dotted path, so this module imports none of them."""
+
+from django.conf import settings
+from django.contrib import admin
+from django.urls import include, path
+
+from . import views
+
+handler403 = "chsd_portal.views.permission_denied"
+handler404 = "chsd_portal.views.page_not_found"
+handler500 = "chsd_portal.views.server_error"
+
+urlpatterns = [
+    path("healthz", views.healthz, name="healthz"),
+    path("favicon.ico", views.favicon, name="favicon"),
+    path("accounts/", include("chsd_portal.accounts.urls")),
+    path("admin/", admin.site.urls),
+    path("sites/", include("sites.urls")),
+    path("", include("programmes.urls")),
+]
+
+if settings.DEBUG:
+    from django.conf.urls.static import static as media_static
+
+    urlpatterns += media_static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
