@@ -1,5 +1,7 @@
 """pytest: the same PostgreSQL as development, fast hashing, no real mail."""
 
+import os
+
 from .base import *  # noqa: F403
 
 DEBUG = False
@@ -7,3 +9,7 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 ALLOWED_HOSTS = ["*"]
 AXES_FAILURE_LIMIT = 5
+
+# One test database per pytest process, so several runs on one machine (or one server) never
+# drop each other's database.
+DATABASES["default"]["TEST"] = {"NAME": f"test_chsd_{os.getpid()}"}  # noqa: F405

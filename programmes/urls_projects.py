@@ -1,0 +1,5 @@
+"""Routes for the projects pages, joined into programmes/urls.py."""
+
+from django.urls import path  # noqa: F401
+
+urlpatterns: list = []
