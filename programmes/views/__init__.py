@@ -6,9 +6,9 @@ from chsd_portal import roles
 from chsd_portal.formsets import FormWithFormsetsMixin
 from chsd_portal.mixins import StaffRequiredMixin
 
-from . import selectors
-from .forms import ApproachFormSet, IndicatorFormSet, OutcomeFormSet, ProgrammeForm
-from .models import Programme
+from .. import selectors
+from ..forms import ApproachFormSet, IndicatorFormSet, OutcomeFormSet, ProgrammeForm
+from ..models import Programme
 
 
 class HomeView(TemplateView):
