@@ -20,12 +20,14 @@ class Programme(models.Model):
     process_text = models.TextField(
         _("community health system development process"),
         blank=True,
-        help_text=_("The page กระบวนการพัฒนาระบบสุขภาพชุมชน. Blank lines separate paragraphs."),
+        help_text=_(
+            "Shown on the community health system development process page. Blank lines separate paragraphs."
+        ),
     )
     framework_summary = models.TextField(
         _("summary of the frameworks"),
         blank=True,
-        help_text=_("The page สรุปกรอบแนวทางการดำเนินการ. Blank lines separate paragraphs."),
+        help_text=_("Shown on the summary of the frameworks page. Blank lines separate paragraphs."),
     )
     on_home_page = models.BooleanField(_("show on the home page"), default=False)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
@@ -62,12 +64,12 @@ class Indicator(models.Model):
         _("target as worded"),
         max_length=300,
         blank=True,
-        help_text=_("As the programme words it, e.g. ไม่น้อยกว่าร้อยละ 10 ของจำนวนตำบลทั้งหมด"),
+        help_text=_("As the programme words it, for example: not less than 10 percent of all sub-districts"),
     )
     target_value = models.DecimalField(
         _("target value"), max_digits=12, decimal_places=2, null=True, blank=True
     )
-    unit = models.CharField(_("unit"), max_length=50, blank=True, help_text=_("e.g. แห่ง, ร้อยละ"))
+    unit = models.CharField(_("unit"), max_length=50, blank=True, help_text=_("For example: sites, percent"))
 
     class Meta:
         verbose_name = _("indicator")

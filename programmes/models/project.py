@@ -35,7 +35,9 @@ class Project(models.Model):
     )
     name = models.CharField(_("project name"), max_length=500)
     organisation = models.CharField(_("under organisation"), max_length=300, blank=True)
-    code = models.CharField(_("project code"), max_length=50, unique=True, help_text=_("e.g. 60-ข-087"))
+    code = models.CharField(
+        _("project code"), max_length=50, unique=True, help_text=_("Unique, for example 60-KH-087")
+    )
     approved_on = models.DateField(_("approval date"), null=True, blank=True)
     start_date = models.DateField(_("project start"))
     end_date = models.DateField(_("project end"))
