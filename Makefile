@@ -82,7 +82,8 @@ test: install-dev browser
 
 # Regenerate the Thai catalog from the sources (needs GNU gettext) and compile it (no gettext needed).
 messages: install-dev
-	flock locale/.lock sh -c '$(MANAGE) makemessages -l th --no-obsolete --ignore=.venv --ignore=.data --ignore=bench -v 0 && $(BIN)/python scripts/compile_catalog.py'
+	flock locale/.lock $(MANAGE) makemessages -l th --no-obsolete --ignore=.venv --ignore=.data --ignore=bench --ignore=tests -v 0
+	$(BIN)/python scripts/merge_pending.py
 
 bench: install-dev
 	$(BIN)/python bench/run.py

@@ -17,10 +17,16 @@ PO = ROOT / "locale" / "th" / "LC_MESSAGES" / "django.po"
 
 
 def main(path: str) -> None:
-    wanted = json.loads(Path(path).read_text(encoding="utf-8"))
+    apply(json.loads(Path(path).read_text(encoding="utf-8")))
+
+
+def apply(wanted: dict[str, str]) -> list[str]:
+    """Set the translations; return the msgids that are not in the catalog."""
     with open(ROOT / "locale" / ".lock", "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
         catalog = polib.pofile(str(PO))
+        catalog.metadata["Language"] = "th"
+        catalog.metadata_is_fuzzy = False
         missing = []
         for msgid, msgstr in wanted.items():
             entry = catalog.find(msgid)
@@ -37,11 +43,10 @@ def main(path: str) -> None:
         catalog.save(str(PO))
         catalog.save_as_mofile(str(PO.with_suffix(".mo")))
     untranslated = [e.msgid for e in catalog if not e.obsolete and (not e.translated() or "fuzzy" in e.flags)]
-    if missing:
-        print("Not in the catalog (run `make messages`):", *missing, sep="\n  ")
     print(f"{len(untranslated)} entries still untranslated or fuzzy")
     for msgid in untranslated[:40]:
         print("  ", msgid)
+    return missing
 
 
 if __name__ == "__main__":
