@@ -13,3 +13,6 @@ AXES_FAILURE_LIMIT = 5
 # One test database per pytest process, so several runs on one machine (or one server) never
 # drop each other's database.
 DATABASES["default"]["TEST"] = {"NAME": f"test_chsd_{os.getpid()}"}  # noqa: F405
+# The live server's thread must not keep its connection open past a test, or the test database
+# cannot be dropped at the end of the run.
+DATABASES["default"]["CONN_MAX_AGE"] = 0  # noqa: F405
