@@ -19,7 +19,7 @@ from urllib.parse import parse_qs, urlparse
 
 logger = logging.getLogger(__name__)
 
-DATABASE_NAME = "chsd"
+DATABASE_NAME = "chsd"  # LOCAL_DATABASE_NAME picks another one on the same server (the benchmark's)
 
 
 def local_database_url(data_dir: Path) -> str:
@@ -31,8 +31,9 @@ def local_database_url(data_dir: Path) -> str:
     except Exception as error:  # pgserver missing, or unable to run here: try the system server
         logger.warning("pgserver could not start PostgreSQL (%s); trying the system PostgreSQL", error)
         socket_dir = _start_with_system_postgres(data_dir / "pg-system")
-    _ensure_database(socket_dir, DATABASE_NAME)
-    return f"postgres://postgres@/{DATABASE_NAME}?host={socket_dir}"
+    name = os.environ.get("LOCAL_DATABASE_NAME") or DATABASE_NAME
+    _ensure_database(socket_dir, name)
+    return f"postgres://postgres@/{name}?host={socket_dir}"
 
 
 def _start_with_pgserver(pgdata: Path) -> str:

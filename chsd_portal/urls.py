@@ -19,6 +19,9 @@ urlpatterns = [
     path("", include("programmes.urls")),
 ]
 
+if settings.BENCHMARK:
+    urlpatterns.insert(0, path("bench/minimal", views.minimal, name="bench-minimal"))
+
 if settings.DEBUG:
     from django.conf.urls.static import static as media_static
 

@@ -21,6 +21,11 @@ def healthz(request):
     return HttpResponse("ok\n", content_type="text/plain")
 
 
+def minimal(request):
+    """The benchmark's yardstick: the full middleware stack and nothing else."""
+    return HttpResponse("ok\n", content_type="text/plain")
+
+
 @require_GET
 def favicon(request):
     """Browsers ask for /favicon.ico whatever the page says; send them to the static icon."""

@@ -162,6 +162,9 @@ CONTENT_SECURITY_POLICY = {
 
 SIMPLE_HISTORY_REVERT_DISABLED = True
 
+# `make bench` serves a trivial view to compare the real pages with.
+BENCHMARK = env.bool("BENCHMARK", default=False)
+
 # Demo accounts share one password, for local use only (load_demo refuses under production).
 DEMO_PASSWORD = env("DEMO_PASSWORD", default="chsd-demo")
 

@@ -1,0 +1,169 @@
+"""`make bench`: throughput of the project list, a project page and the budget review page,
+each as a ratio to a minimal view served in the same run.
+
+It builds a separate database (`chsd_bench`, on the same server as the portal's own), fills it
+with bench/generate.py, serves the portal with gunicorn exactly as `make serve` does (2 workers,
+production settings), and drives each page with wrk from a second process. Only loopback
+addresses are used, and every load run is bounded in time.
+
+Targets: list and project page >= 0.5 of the minimal view; review page >= 0.25.
+"""
+
+import json
+import os
+import re
+import shutil
+import signal
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PYTHON = sys.executable
+HOST, PORT = "127.0.0.1", int(os.environ.get("BENCH_PORT", "8765"))
+DURATION = os.environ.get("BENCH_DURATION", "10s")
+CONNECTIONS = os.environ.get("BENCH_CONNECTIONS", "8")
+TARGETS = {"project list": 0.5, "project page": 0.5, "budget review": 0.25}
+
+ENV = dict(
+    os.environ,
+    DJANGO_SETTINGS_MODULE="chsd_portal.settings.prod",
+    SECRET_KEY="bench-only-" + "k" * 60,
+    ALLOWED_HOSTS=HOST,
+    SECURE_SSL_REDIRECT="False",
+    SESSION_COOKIE_SECURE="False",
+    CSRF_COOKIE_SECURE="False",
+    SECURE_HSTS_SECONDS="0",
+    LOCAL_DATABASE_NAME="chsd_bench",
+    BENCHMARK="True",
+    LOG_LEVEL="WARNING",
+)
+ENV.pop("DATABASE_URL", None) if not os.environ.get("BENCH_DATABASE_URL") else ENV.update(
+    DATABASE_URL=os.environ["BENCH_DATABASE_URL"]
+)
+
+
+def manage(*args, capture=False):
+    return subprocess.run(
+        [PYTHON, "manage.py", *args], cwd=ROOT, env=ENV, check=True, text=True, capture_output=capture
+    )
+
+
+def ensure_wrk() -> str:
+    wrk = shutil.which("wrk")
+    if wrk:
+        return wrk
+    if os.geteuid() == 0:
+        subprocess.run(["apt-get", "update", "-qq"], check=True)
+        subprocess.run(
+            ["apt-get", "install", "-y", "-qq", "wrk"],
+            check=True,
+            env=dict(os.environ, DEBIAN_FRONTEND="noninteractive"),
+        )
+        return shutil.which("wrk")
+    raise SystemExit("make bench needs wrk: sudo apt-get install wrk")
+
+
+SETUP = """
+import json
+from django.contrib.auth import get_user_model, login
+from django.contrib.auth.models import Group
+from django.contrib.sessions.backends.db import SessionStore
+from django.conf import settings
+from programmes.models import Project
+User = get_user_model()
+admin, _ = User.objects.get_or_create(username="bench-admin", defaults={"is_staff": True})
+admin.groups.add(Group.objects.get(name="admin"))
+session = SessionStore()
+session["_auth_user_id"] = str(admin.pk)
+session["_auth_user_backend"] = "django.contrib.auth.backends.ModelBackend"
+session["_auth_user_hash"] = admin.get_session_auth_hash()
+session.create()
+published = Project.objects.published().order_by("code")
+project = published[min(5000, published.count() - 1)]
+print(json.dumps({"session": session.session_key, "code": project.code}))
+"""
+
+
+def wait_until_up(url: str, seconds: float = 30) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(url, timeout=2) as response:
+                if response.status == 200:
+                    return
+        except OSError:
+            time.sleep(0.3)
+    raise SystemExit(f"gunicorn did not answer {url}")
+
+
+def throughput(wrk: str, url: str, cookie: str | None) -> float:
+    headers = ["-H", f"Cookie: sessionid={cookie}"] if cookie else []
+    # Warm up the workers (imports, caches, connections) before measuring.
+    subprocess.run([wrk, *headers, "-t1", "-c2", "-d2s", url], capture_output=True, timeout=30)
+    command = [wrk, *headers, "-t2", f"-c{CONNECTIONS}", f"-d{DURATION}", url]
+    output = subprocess.run(command, capture_output=True, text=True, timeout=120).stdout
+    if "Non-2xx" in output:
+        raise SystemExit(f"{url} answered errors under load:\n{output}")
+    return float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))
+
+
+def main() -> None:
+    wrk = ensure_wrk()
+    print("bench: preparing the chsd_bench database …", flush=True)
+    manage("migrate", "--noinput", "-v", "0")
+    manage("load_geography")
+    subprocess.run([PYTHON, "bench/generate.py"], cwd=ROOT, env=ENV, check=True)
+    manage("collectstatic", "--noinput", "-v", "0")
+    setup = json.loads(manage("shell", "-c", SETUP, capture=True).stdout.strip().splitlines()[-1])
+    server = subprocess.Popen(
+        [
+            str(Path(PYTHON).parent / "gunicorn"),
+            "chsd_portal.wsgi:application",
+            "--workers",
+            "2",
+            "--bind",
+            f"{HOST}:{PORT}",
+        ],
+        cwd=ROOT,
+        env=ENV,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
+    base = f"http://{HOST}:{PORT}"
+    pages = [
+        ("minimal view", f"{base}/bench/minimal", None),
+        ("project list", f"{base}/projects/", None),
+        ("project page", base + "/projects/" + urllib.request.quote(setup["code"]) + "/", None),
+        ("budget review", f"{base}/review/budget/", setup["session"]),
+    ]
+    results = {}
+    try:
+        wait_until_up(f"{base}/bench/minimal")
+        for name, url, cookie in pages:
+            results[name] = throughput(wrk, url, cookie)
+            print(f"bench: {name:<14} {results[name]:8.1f} req/s", flush=True)
+    finally:
+        os.killpg(server.pid, signal.SIGTERM)
+        server.wait(timeout=20)
+    minimal = results["minimal view"]
+    print("\npage            req/s    ratio  target")
+    failed = False
+    for name, target in TARGETS.items():
+        ratio = results[name] / minimal
+        ok = ratio >= target
+        failed |= not ok
+        print(
+            f"{name:<14} {results[name]:7.1f}  {ratio:6.2f}  >= {target:.2f}  {'ok' if ok else 'BELOW TARGET'}"
+        )
+    out = ROOT / "bench" / "results"
+    out.mkdir(exist_ok=True)
+    (out / "latest.json").write_text(json.dumps({"req_per_s": results, "targets": TARGETS}, indent=1))
+    sys.exit(1 if failed else 0)
+
+
+if __name__ == "__main__":
+    main()
