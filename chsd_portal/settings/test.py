@@ -16,3 +16,7 @@ DATABASES["default"]["TEST"] = {"NAME": f"test_chsd_{os.getpid()}"}  # noqa: F40
 # The live server's thread must not keep its connection open past a test, or the test database
 # cannot be dropped at the end of the run.
 DATABASES["default"]["CONN_MAX_AGE"] = 0  # noqa: F405
+
+# Tests roll back the data-version counters with everything else, so a page cached in one test
+# could match another's; cache tests switch a real cache on and clear it themselves.
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
