@@ -1,7 +1,7 @@
 """Merge every locale/th/pending/*.json ({"English": "ไทย"}) into the Thai catalog, then compile.
 
 Work in progress writes its translations there so that several people can add strings at once;
-`make messages` extracts the msgids and this fills them. Files fully merged are removed.
+`make messages` extracts the msgids and this fills them. Delete a file once its work is done.
 """
 
 import json
@@ -17,8 +17,4 @@ merged: dict[str, str] = {}
 for path in sorted(pending_dir.glob("*.json")):
     merged.update(json.loads(path.read_text(encoding="utf-8")))
 missing = apply(merged)
-for path in sorted(pending_dir.glob("*.json")):
-    entries = json.loads(path.read_text(encoding="utf-8"))
-    if not set(entries) & set(missing):
-        path.unlink()
 print(f"merged into {PO.relative_to(ROOT)}; {len(missing)} msgids not (yet) in the sources")

@@ -1,3 +1,4 @@
+from axes.utils import reset as axes_reset
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.db import transaction
@@ -11,6 +12,12 @@ def member_sign_up(*, form) -> object:
     user = form.save()
     user.groups.add(Group.objects.get(name=roles.MEMBER))
     return user
+
+
+def account_unlock(*, username: str) -> int:
+    """Forget the failed sign-ins for a username, so a lockout ends now (after a password reset,
+    the owner has proved they hold the account's e-mail). Returns how many records were removed."""
+    return axes_reset(username=username)
 
 
 def user_with_role(*, username: str, role: str, password: str, **fields):

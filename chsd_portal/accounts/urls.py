@@ -1,22 +1,29 @@
 """Sign in and out, password change and reset, and sign-up, under /accounts/ (names unprefixed,
-as django.contrib.auth's templates expect them)."""
+as django.contrib.auth's templates expect them). Logout is POST only (Django's LogoutView), and
+a lockout after AXES_FAILURE_LIMIT failed sign-ins is rendered by AxesMiddleware with
+registration/locked_out.html."""
 
 from django.contrib.auth import views as auth_views
-from django.urls import path, reverse_lazy
+from django.urls import path
 
-from .views import SignUpView
+from . import views
+from .forms import PortalPasswordChangeForm
 
 urlpatterns = [
-    path("login/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
+    path("login/", views.LoginView.as_view(), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
-    path("signup/", SignUpView.as_view(), name="signup"),
-    path("password/change/", auth_views.PasswordChangeView.as_view(), name="password_change"),
+    path("signup/", views.SignUpView.as_view(), name="signup"),
+    path(
+        "password/change/",
+        auth_views.PasswordChangeView.as_view(form_class=PortalPasswordChangeForm),
+        name="password_change",
+    ),
     path("password/change/done/", auth_views.PasswordChangeDoneView.as_view(), name="password_change_done"),
-    path("password/reset/", auth_views.PasswordResetView.as_view(), name="password_reset"),
-    path("password/reset/sent/", auth_views.PasswordResetDoneView.as_view(), name="password_reset_done"),
+    path("password/reset/", views.PasswordResetView.as_view(), name="password_reset"),
+    path("password/reset/sent/", views.PasswordResetDoneView.as_view(), name="password_reset_done"),
     path(
         "password/reset/<uidb64>/<token>/",
-        auth_views.PasswordResetConfirmView.as_view(success_url=reverse_lazy("password_reset_complete")),
+        views.PasswordResetConfirmView.as_view(),
         name="password_reset_confirm",
     ),
     path(

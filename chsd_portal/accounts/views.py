@@ -1,11 +1,26 @@
+from urllib.parse import urlsplit
+
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login
+from django.contrib.auth import views as auth_views
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 from django.views.generic import FormView
 
-from .forms import SignUpForm
-from .services import member_sign_up
+from .forms import LoginForm, PortalPasswordResetForm, PortalSetPasswordForm, SignUpForm
+from .services import account_unlock, member_sign_up
+
+
+class LoginView(auth_views.LoginView):
+    authentication_form = LoginForm
+    redirect_authenticated_user = True
+
+    def get_redirect_url(self):
+        """Never "next" back to the login page itself (the header's sign-in link, followed from this
+        page, asks for that), which would send a signed-in user round in a loop."""
+        url = super().get_redirect_url()
+        return "" if url and urlsplit(url).path == self.request.path else url
 
 
 class SignUpView(FormView):
@@ -24,3 +39,36 @@ class SignUpView(FormView):
             self.request, _("Welcome! Your member account is ready: you can now ask and answer questions.")
         )
         return redirect("/")
+
+
+def reset_link_lifetime() -> dict:
+    """How long a reset link works, for the e-mail and the "sent" page: whole days, else hours."""
+    seconds = settings.PASSWORD_RESET_TIMEOUT
+    if seconds % 86400 == 0:
+        return {"valid_days": seconds // 86400}
+    return {"valid_hours": max(1, round(seconds / 3600))}
+
+
+class PasswordResetView(auth_views.PasswordResetView):
+    form_class = PortalPasswordResetForm
+
+    def setup(self, request, *args, **kwargs):
+        super().setup(request, *args, **kwargs)
+        self.extra_email_context = reset_link_lifetime()
+
+
+class PasswordResetDoneView(auth_views.PasswordResetDoneView):
+    def get_context_data(self, **kwargs):
+        return {**super().get_context_data(**kwargs), **reset_link_lifetime()}
+
+
+class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
+    """Setting a new password from the e-mailed link also ends a sign-in lockout, so the lockout
+    page can offer "reset your password" as a way back in."""
+
+    form_class = PortalSetPasswordForm
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        account_unlock(username=form.user.get_username())
+        return response
