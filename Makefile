@@ -82,7 +82,7 @@ test: install-dev browser
 
 # Regenerate the Thai catalog from the sources (needs GNU gettext) and compile it (no gettext needed).
 messages: install-dev
-	flock locale/.lock $(MANAGE) makemessages -l th --no-obsolete --no-fuzzy-matching --ignore=.venv --ignore=.data --ignore=bench --ignore=tests -v 0
+	flock locale/.lock $(MANAGE) makemessages -l th --no-obsolete --ignore=.venv --ignore=.data --ignore=bench --ignore=tests -v 0
 	$(BIN)/python scripts/merge_pending.py
 
 bench: install-dev
