@@ -14,6 +14,7 @@ urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("favicon.ico", views.favicon, name="favicon"),
     path("accounts/", include("chsd_portal.accounts.urls")),
+    path("language/<str:code>/", views.switch_language, name="switch-language"),
     path("admin/", admin.site.urls),
     path("sites/", include("sites.urls")),
     path("", include("programmes.urls")),

@@ -104,3 +104,23 @@ def test_load_demo_refuses_to_run_under_production_settings():
     )
     assert result.returncode != 0
     assert "refuses to run under production settings" in result.stderr
+
+
+def test_pages_are_thai_even_when_the_browser_asks_for_english(client):
+    response = client.get(reverse("programmes:home"), HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9")
+    assert response["Content-Language"] == "th"
+    assert "หน้าหลัก" in response.content.decode()
+
+
+def test_the_language_link_switches_to_english_and_back(client):
+    response = client.get(reverse("switch-language", args=["en"]) + "?next=/")
+    assert response.status_code == 302 and response["Location"] == "/"
+    assert client.get("/")["Content-Language"] == "en"
+    client.get(reverse("switch-language", args=["th"]))
+    assert client.get("/")["Content-Language"] == "th"
+
+
+def test_the_language_link_refuses_other_hosts_and_unknown_languages(client):
+    response = client.get(reverse("switch-language", args=["en"]) + "?next=https://evil.example/")
+    assert response["Location"] == "/"
+    assert client.get(reverse("switch-language", args=["fr"])).status_code == 400
