@@ -1,5 +1,10 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from . import views
 
 app_name = "sites"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("api/districts", views.district_options, name="districts"),
+    path("api/subdistricts", views.subdistrict_options, name="subdistricts"),
+]

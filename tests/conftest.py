@@ -6,6 +6,7 @@ import shutil
 import pytest
 
 from tests.factories import UserFactory
+from tests.geo_fixtures import geography  # noqa: F401
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
