@@ -34,7 +34,6 @@ install-dev: $(VENV)/.installed-dev
 
 demo: install
 	$(MANAGE) migrate --noinput -v 0
-	$(MANAGE) load_geography
 	$(MANAGE) load_demo
 
 run: demo
