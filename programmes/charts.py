@@ -1,0 +1,297 @@
+"""Server-rendered SVG charts: no JavaScript library, nothing loaded from elsewhere, readable by
+screen readers (role="img" with a <title> and a <desc> that says what the chart shows).
+
+Everything is drawn with SVG presentation attributes, never style attributes, so the strict
+Content-Security-Policy (no 'unsafe-inline') allows it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
+
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext as _
+
+from chsd_portal.thai import BE_OFFSET, SHORT_MONTHS, format_date
+
+LINE_COLOUR = "#1f6f50"  # the portal green
+TARGET_COLOUR = "#9a4d00"  # dark amber: 4.5:1 on white, and unlike the data line in grey-scale
+GRID_COLOUR = "#dee2e6"
+AXIS_COLOUR = "#6c757d"
+TEXT_COLOUR = "#212529"
+
+
+def format_number(value) -> str:
+    """45 for 45.00, 4.5 for 4.50, 1,234.25 for 1234.25: what people write, not what is stored."""
+    if value is None:
+        return ""
+    amount = Decimal(str(value)).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+    text = f"{amount:,.2f}".rstrip("0").rstrip(".")
+    return "0" if text in ("", "-0") else text
+
+
+def percent_of(value, target) -> int | None:
+    """Whole percent of the target reached (58 for 45 of 78); None when there is no target."""
+    if value is None or not target:
+        return None
+    ratio = Decimal(str(value)) * 100 / Decimal(str(target))
+    return int(ratio.quantize(Decimal("1"), rounding=ROUND_HALF_UP))
+
+
+@dataclass(frozen=True)
+class ChartSize:
+    width: int
+    height: int
+    max_x_ticks: int
+    font_size: int
+
+
+SMALL = ChartSize(width=480, height=220, max_x_ticks=4, font_size=12)
+LARGE = ChartSize(width=760, height=340, max_x_ticks=7, font_size=13)
+
+_MARGIN_LEFT, _MARGIN_RIGHT, _MARGIN_TOP, _MARGIN_BOTTOM = 56, 20, 30, 46
+_INSET = 10  # keeps the first and last points off the axes
+
+
+def _nice_step(span: float, ticks: int = 4) -> float:
+    """A step of 1, 2, 2.5 or 5 times a power of ten that cuts `span` into about `ticks` parts."""
+    raw = span / ticks
+    power = 10 ** math.floor(math.log10(raw))
+    for factor in (1, 2, 2.5, 5, 10):
+        if raw <= factor * power:
+            return factor * power
+    return 10 * power  # pragma: no cover - the loop always returns
+
+
+def _y_ticks(top_value: float) -> list[float]:
+    if top_value <= 0:
+        return [0.0, 1.0]  # nothing above zero to show: one plain step
+    step = _nice_step(top_value)
+    count = math.ceil(top_value / step - 1e-9)
+    return [step * i for i in range(count + 1)]
+
+
+def _month_label(day: dt.date) -> str:
+    return f"{SHORT_MONTHS[day.month - 1]} {day.year + BE_OFFSET}"
+
+
+def _add_months(day: dt.date, months: int) -> dt.date:
+    index = day.month - 1 + months
+    return dt.date(day.year + index // 12, index % 12 + 1, 1)
+
+
+def _x_ticks(start: dt.date, end: dt.date, dates: Sequence[dt.date], limit: int) -> list[tuple[dt.date, str]]:
+    """Month starts inside [start, end], every 1, 2, 3, 6 or 12 months so at most `limit` fit
+    (quarters fall on ต.ค., ม.ค., เม.ย., ก.ค.: the fiscal quarters); the measurement dates
+    themselves when the span holds no month start."""
+    if len(set(dates)) == 1:
+        return [(dates[0], format_date(dates[0]))]  # one date: name it exactly
+    first = dt.date(start.year, start.month, 1)
+    if first < start:
+        first = _add_months(first, 1)
+    months_in_span = (end.year - first.year) * 12 + end.month - first.month + 1 if first <= end else 0
+    ticks = []
+    if months_in_span:
+        step = next((s for s in (1, 2, 3, 6, 12) if math.ceil(months_in_span / s) <= limit), 12)
+        day = first
+        while day <= end:
+            if (day.month - 1) % step == 0:
+                ticks.append((day, _month_label(day)))
+            day = _add_months(day, 1)
+        if len(ticks) > limit:
+            ticks = ticks[:: math.ceil(len(ticks) / limit)]
+    if ticks:
+        return ticks
+    unique = sorted(set(dates))
+    if len(unique) > limit:
+        stride = math.ceil(len(unique) / limit)
+        unique = unique[::stride]
+    return [(day, format_date(day)) for day in unique]
+
+
+def _f(number: float) -> str:
+    return f"{number:.1f}"
+
+
+def progress_chart_svg(
+    measurements: Sequence[tuple[dt.date, object]],
+    *,
+    target=None,
+    unit: str = "",
+    title: str,
+    chart_id: str,
+    size: ChartSize = SMALL,
+) -> SafeString:
+    """A line chart of dated measurements with the target as a dashed line, as inline SVG.
+
+    `measurements` are (date, value) pairs in any order; `target` may be None (no line drawn).
+    `chart_id` must be unique on the page: it ties the SVG to its title and description.
+    Zero measurements give the axes, the target and a "no measurements yet" note.
+    """
+    points = sorted((day, float(value)) for day, value in measurements)
+    target_value = float(target) if target is not None else None
+    unit_suffix = f" {unit}" if unit else ""
+
+    width, height = size.width, size.height
+    left, right = _MARGIN_LEFT, width - _MARGIN_RIGHT
+    top, bottom = _MARGIN_TOP, height - _MARGIN_BOTTOM
+
+    highest = max(
+        [value for _day, value in points] + ([target_value] if target_value is not None else []) + [0]
+    )
+    y_ticks = _y_ticks(highest)
+    y_top = y_ticks[-1]
+
+    def y_of(value: float) -> float:
+        return bottom - (value / y_top) * (bottom - top)
+
+    if points:
+        start, end = points[0][0], points[-1][0]
+        if start == end:
+            start, end = start - dt.timedelta(days=30), end + dt.timedelta(days=30)
+    else:
+        start = end = None
+
+    def x_of(day: dt.date) -> float:
+        span = (end - start).days or 1
+        return left + _INSET + (day - start).days / span * (right - left - 2 * _INSET)
+
+    title_id, desc_id = f"{chart_id}-title", f"{chart_id}-desc"
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="progress-chart" id="{escape(chart_id)}" '
+        f'viewBox="0 0 {width} {height}" width="100%" preserveAspectRatio="xMidYMid meet" '
+        f'role="img" aria-labelledby="{escape(title_id)} {escape(desc_id)}" '
+        f'font-size="{size.font_size}" fill="{TEXT_COLOUR}">',
+        f'<title id="{escape(title_id)}">{escape(title)}</title>',
+        f'<desc id="{escape(desc_id)}">{escape(_describe(points, target_value, unit_suffix))}</desc>',
+    ]
+
+    # Grid and y axis labels.
+    parts.append('<g class="chart-y-axis" aria-hidden="true">')
+    for tick in y_ticks:
+        y = y_of(tick)
+        parts.append(
+            f'<line x1="{left}" x2="{right}" y1="{_f(y)}" y2="{_f(y)}" stroke="{GRID_COLOUR}" stroke-width="1"/>'
+        )
+        parts.append(
+            f'<text x="{left - 6}" y="{_f(y + 4)}" text-anchor="end">{escape(format_number(tick))}</text>'
+        )
+    if unit:
+        parts.append(
+            f'<text class="chart-unit" x="{left - 6}" y="{top - 12}" text-anchor="end">{escape(unit)}</text>'
+        )
+    parts.append("</g>")
+
+    # X axis with Buddhist-Era dates.
+    parts.append('<g class="chart-x-axis" aria-hidden="true">')
+    parts.append(
+        f'<line x1="{left}" x2="{right}" y1="{bottom}" y2="{bottom}" stroke="{AXIS_COLOUR}" stroke-width="1"/>'
+    )
+    if points:
+        for day, label in _x_ticks(start, end, [d for d, _v in points], size.max_x_ticks):
+            x = x_of(day)
+            parts.append(
+                f'<line x1="{_f(x)}" x2="{_f(x)}" y1="{bottom}" y2="{bottom + 5}" stroke="{AXIS_COLOUR}"/>'
+                f'<text class="chart-x-label" x="{_f(x)}" y="{bottom + 19}" text-anchor="middle">'
+                f"{escape(label)}</text>"
+            )
+    parts.append(
+        f'<text x="{_f((left + right) / 2)}" y="{height - 6}" text-anchor="middle" fill="{AXIS_COLOUR}">'
+        f"{escape(_('Date measured'))}</text>"
+    )
+    parts.append("</g>")
+
+    # The target, dashed.
+    if target_value is not None:
+        y = y_of(target_value)
+        label = _("Target %(value)s%(unit)s") % {"value": format_number(target), "unit": unit_suffix}
+        parts.append(
+            f'<g class="chart-target" data-target="{escape(format_number(target))}">'
+            f'<line x1="{left}" x2="{right}" y1="{_f(y)}" y2="{_f(y)}" stroke="{TARGET_COLOUR}" '
+            f'stroke-width="2" stroke-dasharray="6 4"/>'
+            f'<text x="{right}" y="{_f(y - 6)}" text-anchor="end" fill="{TARGET_COLOUR}">{escape(label)}</text>'
+            "</g>"
+        )
+
+    if points:
+        coordinates = [(x_of(day), y_of(value)) for day, value in points]
+        if len(coordinates) > 1:
+            path = " ".join(f"{_f(x)},{_f(y)}" for x, y in coordinates)
+            parts.append(
+                f'<polyline class="chart-line" points="{path}" fill="none" stroke="{LINE_COLOUR}" '
+                f'stroke-width="2.5" stroke-linejoin="round"/>'
+            )
+        parts.append('<g class="chart-points">')
+        for (day, value), (x, y) in zip(points, coordinates, strict=True):
+            tip = f"{format_date(day)}: {format_number(value)}{unit_suffix}"
+            parts.append(
+                f'<circle class="chart-point" cx="{_f(x)}" cy="{_f(y)}" r="4.5" fill="#fff" '
+                f'stroke="{LINE_COLOUR}" stroke-width="2.5"><title>{escape(tip)}</title></circle>'
+            )
+        parts.append("</g>")
+        last_x, last_y = coordinates[-1]
+        anchor = "end" if last_x > (left + right) / 2 else "start"
+        offset = -8 if anchor == "end" else 8
+        label_y = last_y - 10
+        # Below the point when above it would sit on the target line or its label.
+        if label_y < top + 4 or (target_value is not None and abs(label_y - y_of(target_value)) < 16):
+            label_y = last_y + 20
+        parts.append(
+            f'<text class="chart-latest" x="{_f(last_x + offset)}" y="{_f(label_y)}" '
+            f'text-anchor="{anchor}" font-weight="bold" fill="{LINE_COLOUR}">'
+            f"{escape(format_number(points[-1][1]))}</text>"
+        )
+    else:
+        parts.append(
+            f'<text class="chart-empty" x="{_f((left + right) / 2)}" y="{_f((top + bottom) / 2)}" '
+            f'text-anchor="middle" fill="{AXIS_COLOUR}">{escape(_("No measurements yet"))}</text>'
+        )
+
+    parts.append("</svg>")
+    return mark_safe("".join(parts))  # noqa: S308 - every piece of text above is escaped
+
+
+def _describe(points, target_value, unit_suffix) -> str:
+    """One or two sentences a screen reader says instead of the picture."""
+    sentences = []
+    if not points:
+        sentences.append(_("No measurements yet."))
+    else:
+        first_day, _first_value = points[0]
+        last_day, last_value = points[-1]
+        if len(points) == 1:
+            sentences.append(
+                _("One measurement: %(value)s%(unit)s on %(date)s.")
+                % {"value": format_number(last_value), "unit": unit_suffix, "date": format_date(last_day)}
+            )
+        else:
+            sentences.append(
+                _("%(count)s measurements from %(start)s to %(end)s; the latest is %(value)s%(unit)s.")
+                % {
+                    "count": len(points),
+                    "start": format_date(first_day),
+                    "end": format_date(last_day),
+                    "value": format_number(last_value),
+                    "unit": unit_suffix,
+                }
+            )
+    if target_value is not None:
+        reached = percent_of(points[-1][1], target_value) if points else None
+        if reached is None:
+            sentences.append(
+                _("Target: %(target)s%(unit)s.")
+                % {"target": format_number(target_value), "unit": unit_suffix}
+            )
+        else:
+            sentences.append(
+                _("Target: %(target)s%(unit)s, %(percent)s%% reached.")
+                % {"target": format_number(target_value), "unit": unit_suffix, "percent": reached}
+            )
+    else:
+        sentences.append(_("No target has been set."))
+    return " ".join(sentences)
