@@ -77,7 +77,11 @@ def setup_geo_fields(
     parent_level = parent_name = None
     for level, name in chain:
         field = form.fields[name]
-        if not isinstance(field, forms.ModelChoiceField) or field.to_field_name:
+        by_primary_key = isinstance(field, forms.ModelChoiceField) and field.to_field_name in (
+            None,
+            field.queryset.model._meta.pk.name,
+        )
+        if not by_primary_key:
             raise ImproperlyConfigured(
                 f"{type(form).__name__}.{name} must be a ModelChoiceField choosing by primary key"
             )

@@ -159,3 +159,19 @@ def test_a_chain_with_a_gap_is_a_configuration_error():
 
     with pytest.raises(ImproperlyConfigured):
         BrokenForm()
+
+
+def test_a_plain_model_form_on_a_location_model_is_accepted(geography):
+    """ModelForm foreign keys name the primary key as their to_field_name; that is choosing by pk."""
+    from django import forms as django_forms
+
+    from programmes.models import ProjectLocation
+    from sites.forms import GeoChoiceMixin
+
+    class LocationForm(GeoChoiceMixin, django_forms.ModelForm):
+        class Meta:
+            model = ProjectLocation
+            fields = ["province", "district", "subdistrict"]
+
+    form = LocationForm()
+    assert form.fields["district"].widget.attrs["data-geo-level"] == "district"
