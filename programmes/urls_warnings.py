@@ -1,5 +1,19 @@
-"""Routes for the warnings pages, joined into programmes/urls.py."""
+"""Routes for the warnings pages (the admins' budget review), joined into programmes/urls.py."""
 
-from django.urls import path  # noqa: F401
+from django.urls import path
 
-urlpatterns: list = []
+from .views import warnings
+
+urlpatterns: list = [
+    path("review/budget/", warnings.WarningReviewView.as_view(), name="warning-review"),
+    path(
+        "review/budget/export/<str:fmt>/",
+        warnings.WarningReviewExportView.as_view(),
+        name="warning-review-export",
+    ),
+    path(
+        "review/budget/<int:pk>/<str:kind>/reviewed/",
+        warnings.WarningMarkReviewedView.as_view(),
+        name="warning-mark-reviewed",
+    ),
+]

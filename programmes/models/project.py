@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.contrib.postgres.indexes import GinIndex
 from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
@@ -97,6 +98,14 @@ class Project(models.Model):
         indexes = [
             models.Index(fields=["status", "programme"]),
             models.Index(fields=["start_date"]),
+            # Search finds words inside Thai sentences with LIKE / ILIKE '%…%' on these columns;
+            # a trigram index serves both. Its migration builds it only where the pg_trgm
+            # extension is installed.
+            GinIndex(
+                fields=["name", "code"],
+                opclasses=["gin_trgm_ops", "gin_trgm_ops"],
+                name="project_search_trgm",
+            ),
         ]
 
     def __str__(self):

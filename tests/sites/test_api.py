@@ -2,7 +2,6 @@ import pytest
 from django.urls import reverse
 
 from sites.models import District, Province
-from tests.geo_fixtures import geography  # noqa: F401
 
 pytestmark = pytest.mark.django_db
 

@@ -5,7 +5,6 @@ from django.utils import translation
 
 from sites.forms import GeoChoiceMixin, setup_geo_fields
 from sites.models import District, Province, Subdistrict
-from tests.geo_fixtures import geography  # noqa: F401
 
 pytestmark = pytest.mark.django_db
 

@@ -3,7 +3,6 @@
 import pytest
 
 from sites.models import District, Province
-from tests.geo_fixtures import geography  # noqa: F401
 
 pytestmark = [
     pytest.mark.browser,

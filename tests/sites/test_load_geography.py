@@ -7,7 +7,6 @@ from django.core.management import call_command
 from sites.collation import thai_sort_key
 from sites.models import District, Province, Subdistrict
 from sites.services import geography_load
-from tests.geo_fixtures import geography  # noqa: F401
 
 pytestmark = pytest.mark.django_db
 

@@ -1,0 +1,160 @@
+"""The project page (everyone, for published projects) and the one-page project editor (staff)."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.forms.utils import ErrorDict
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.generic import CreateView, DetailView, UpdateView
+
+from chsd_portal import roles
+from chsd_portal.formsets import FormWithFormsetsMixin
+from chsd_portal.mixins import StaffRequiredMixin
+from chsd_portal.thai import fiscal_year
+
+from .. import selectors_projects, services_projects
+from ..forms_projects import PROJECT_FORMSETS, FiscalYearField, ProjectForm, periods_data_with_quarters
+from ..models import Project
+from ..warnings import warnings_for_project
+
+
+class ProjectDetailView(DetailView):
+    """A project as users know it from seed 001; drafts only for its mentor and for staff."""
+
+    template_name = "programmes/project_detail.html"
+    context_object_name = "project"
+
+    def get_object(self, queryset=None):
+        return selectors_projects.project_for_page(code=self.kwargs["code"], user=self.request.user)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        project = self.object
+        periods = list(project.periods.all())
+        target_groups = list(project.target_groups.all())
+        can_edit = roles.is_staff_member(self.request.user)
+        context.update(
+            periods=periods,
+            periods_total=sum((p.amount for p in periods), start=0),
+            target_groups=target_groups,
+            planned_total=sum(g.planned for g in target_groups),
+            actual_total=sum(g.actual or 0 for g in target_groups),
+            locator=selectors_projects.project_locator(project),
+            warnings=warnings_for_project(project),
+            can_edit=can_edit,
+            history=selectors_projects.project_history(project) if can_edit else None,
+        )
+        return context
+
+
+def _quiet(form) -> None:
+    """Show a bound form's values without validating it (the fiscal-quarter fill saves nothing,
+    so "this field is required" on what the person has not typed yet would only confuse)."""
+    form._errors = ErrorDict()
+    form.cleaned_data = {}
+
+
+class ProjectEditorMixin(StaffRequiredMixin, FormWithFormsetsMixin):
+    """What the create and edit pages share: the form, its lists, the save and the quarter fill."""
+
+    model = Project
+    form_class = ProjectForm
+    template_name = "programmes/project_form.html"
+    formset_classes = PROJECT_FORMSETS
+
+    @property
+    def success_message(self):
+        return _("The project %(code)s was saved.") % {"code": self.object.code}
+
+    def get_success_url(self):
+        return reverse("programmes:project-detail", args=[self.object.code])
+
+    def post(self, request, *args, **kwargs):
+        if request.POST.get("action") == "fill_quarters":
+            return self.fill_quarters()
+        return super().post(request, *args, **kwargs)
+
+    def save_all(self, form, formsets):
+        return services_projects.project_save(
+            form=form,
+            formsets=formsets,
+            expected_version=form.cleaned_data.get("version"),
+            user=self.request.user,
+        )
+
+    def fill_quarters(self):
+        """Re-show the page with the periods replaced by the four quarters of a fiscal year,
+        saving nothing: the person checks them and presses Save (works without JavaScript)."""
+        self.object = self.get_object() if isinstance(self, UpdateView) else None
+        form = self.get_form()
+        formsets = self.get_formsets(form.instance)
+        year_field = FiscalYearField()
+        problems = []
+        try:
+            be_year = year_field.clean(self.request.POST.get("fiscal_year", "").strip())
+        except ValidationError as error:
+            problems.extend(error.messages)
+            be_year = None
+        try:
+            budget = form.fields["budget"].clean(self.request.POST.get("budget", "").strip())
+        except ValidationError:
+            problems.append(_("Enter the project budget first: the quarters share it equally."))
+            budget = None
+        if not problems:
+            quarters = services_projects.fiscal_quarter_periods(be_year=be_year, budget=budget)
+            prefix = "periods"
+            formsets[prefix] = self.formset_classes[prefix](
+                data=periods_data_with_quarters(self.request.POST, prefix=prefix, quarters=quarters),
+                instance=form.instance,
+                prefix=prefix,
+            )
+            messages.info(
+                self.request,
+                _(
+                    "The periods now are the four quarters of fiscal year %(year)s and the old periods are "
+                    "marked for deletion. Nothing is saved yet: check them, then press Save."
+                )
+                % {"year": be_year},
+            )
+        else:
+            for problem in problems:
+                messages.error(self.request, problem)
+        _quiet(form)
+        for formset in formsets.values():
+            formset._non_form_errors = formset.error_class()
+            for row in formset.forms:
+                _quiet(row)
+        return self.render_to_response(self.get_context_data(form=form, formsets=formsets))
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        typed_year = self.request.POST.get("fiscal_year", "").strip() if self.request.method == "POST" else ""
+        instance = getattr(self, "object", None)
+        if typed_year:
+            context["fiscal_year"] = typed_year
+        elif instance is not None and instance.start_date:
+            context["fiscal_year"] = fiscal_year(instance.start_date)
+        else:
+            context["fiscal_year"] = fiscal_year(timezone.localdate())
+        return context
+
+
+class ProjectCreateView(ProjectEditorMixin, CreateView):
+    def get_initial(self):
+        initial = super().get_initial()
+        home = selectors_projects.home_programme_id()
+        if home is not None:
+            initial["programme"] = home
+        return initial
+
+
+class ProjectEditView(ProjectEditorMixin, UpdateView):
+    slug_field = "code"
+    slug_url_kwarg = "code"
+    context_object_name = "project"
+
+    def get_queryset(self):
+        return Project.objects.all()

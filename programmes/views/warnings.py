@@ -1,0 +1,413 @@
+"""The admins' budget review (ตรวจสอบงบประมาณ): every warning of every project, filtered, sorted,
+paged and exported; each one can be marked reviewed with a note."""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterator
+from decimal import Decimal
+from io import BytesIO
+from urllib.parse import quote
+
+from django import forms
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.http import Http404, HttpResponse, HttpResponseRedirect, QueryDict, StreamingHttpResponse
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.decorators import method_decorator
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views import View
+from django.views.generic import TemplateView
+from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.styles import Font
+
+from chsd_portal.cache import cache_page_by_data_version
+from chsd_portal.mixins import AdminRequiredMixin
+from chsd_portal.thai import BE_OFFSET, format_datetime, format_money
+
+from .. import warnings as project_warnings
+from ..models import Project, WarningReview
+from ..services_warnings import WarningReviewRefused, warning_mark_reviewed
+from ..warnings import KINDS, SORTS, ReviewFilters, Status
+
+FILTER_KEYS = ("kind", "status", "programme", "q", "sort")
+EXPORT_FORMATS = ("csv", "xlsx")
+CONTENT_TYPES = {
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "csv": "text/csv; charset=utf-8",
+}
+MONEY_FORMAT = "#,##0.00"
+# What reverse() leaves unquoted in a path (django.urls.resolvers), for the rows' project links.
+URL_SAFE = "!$&'()*+,;=/~:@"
+CENT = Decimal("0.01")
+
+STATUS_LABELS = {
+    Status.OPEN: gettext_lazy("Not reviewed"),
+    Status.REVIEWED: gettext_lazy("Reviewed"),
+    Status.ALL: gettext_lazy("All"),
+}
+SORT_LABELS = {
+    "-difference": gettext_lazy("Largest difference first"),
+    "difference": gettext_lazy("Smallest difference first"),
+    "code": gettext_lazy("Project code (A-Z)"),
+    "-code": gettext_lazy("Project code (Z-A)"),
+    "name": gettext_lazy("Project name (A-Z)"),
+    "-name": gettext_lazy("Project name (Z-A)"),
+}
+
+
+class ReviewFilterForm(forms.Form):
+    """The GET filters; a value that does not validate falls back to its default."""
+
+    kind = forms.ChoiceField(label=gettext_lazy("warning"), required=False)
+    status = forms.ChoiceField(label=gettext_lazy("status"), required=False)
+    programme = forms.IntegerField(label=gettext_lazy("under plan"), required=False, min_value=1)
+    q = forms.CharField(label=gettext_lazy("Search by project code or name"), required=False, max_length=200)
+    sort = forms.ChoiceField(label=gettext_lazy("Sort by"), required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["kind"].choices = [("", _("All kinds")), *WarningReview.Kind.choices]
+        self.fields["status"].choices = list(STATUS_LABELS.items())
+        self.fields["sort"].choices = list(SORT_LABELS.items())
+
+    def filters(self) -> ReviewFilters:
+        self.is_valid()  # a bad field drops out of cleaned_data; the others still apply
+        data = self.cleaned_data
+        return ReviewFilters(
+            kind=data.get("kind") or "",
+            status=data.get("status") or Status.OPEN,
+            programme=data.get("programme") or None,
+            q=(data.get("q") or "").strip(),
+            sort=data.get("sort") if data.get("sort") in SORTS else project_warnings.DEFAULT_SORT,
+        )
+
+
+class MarkReviewedForm(forms.Form):
+    note = forms.CharField(label=gettext_lazy("note"), widget=forms.Textarea, max_length=2000)
+    fingerprint = forms.CharField(required=False, max_length=64, widget=forms.HiddenInput)
+
+
+def _filter_query(filters: ReviewFilters, **changes) -> QueryDict:
+    """The query string of `filters` (defaults left out) with `changes` applied."""
+    values = {
+        "kind": filters.kind,
+        "status": "" if filters.status == Status.OPEN else filters.status,
+        "programme": filters.programme or "",
+        "q": filters.q,
+        "sort": "" if filters.sort == project_warnings.DEFAULT_SORT else filters.sort,
+    }
+    values.update(changes)
+    query = QueryDict(mutable=True)
+    for key, value in values.items():
+        if value not in (None, ""):
+            query[key] = str(value)
+    return query
+
+
+def _with_query(url: str, query: QueryDict) -> str:
+    encoded = query.urlencode()
+    return f"{url}?{encoded}" if encoded else url
+
+
+def _filters_from(request) -> ReviewFilters:
+    return ReviewFilterForm(request.GET).filters()
+
+
+class WarningReviewView(AdminRequiredMixin, TemplateView):
+    """The review list: one row per (project, kind), 50 a page, in a fixed number of queries.
+
+    The rendered page is cached per session under the "warnings" data-version counter (bumped
+    by any write to what it shows), after the admin check, so a repeated request costs a few
+    small queries and a change shows at once."""
+
+    template_name = "programmes/warning_review.html"
+
+    @method_decorator(cache_page_by_data_version(project_warnings.DATA_AREA))
+    def get(self, request, *args, **kwargs):
+        return super().get(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        filters = _filters_from(self.request)
+        try:
+            number = int(self.request.GET.get("page", 1))
+        except ValueError:
+            number = 1
+        page = project_warnings.review_page(filters, number)
+        url = reverse("programmes:warning-review")
+        here = _filter_query(filters, page=page.number if page.number > 1 else "")
+        context.update(
+            filters=filters,
+            page=page,
+            kind_choices=WarningReview.Kind.choices,
+            status_choices=list(STATUS_LABELS.items()),
+            sort_choices=list(SORT_LABELS.items()),
+            rows=self._rows(page.rows),
+            labels={
+                "reviewed": STATUS_LABELS[Status.REVIEWED],
+                "not_reviewed": STATUS_LABELS[Status.OPEN],
+                "mark_reviewed": _("Mark reviewed"),
+                "edit_note": _("Edit the note"),
+                "note": _("What did you check? (required)"),
+            },
+            kind_counts=[
+                {
+                    "kind": kind,
+                    "label": WarningReview.Kind(kind).label,
+                    "open": page.summary.by_kind[kind]["open"],
+                    "reviewed": page.summary.by_kind[kind]["reviewed"],
+                    "url": _with_query(url, _filter_query(filters, kind=kind)),
+                }
+                for kind in KINDS
+            ],
+            sort_links=self._sort_links(url, filters),
+            page_links=self._page_links(url, filters, page),
+            export_links=[
+                {
+                    "fmt": fmt,
+                    "url": _with_query(reverse("programmes:warning-review-export", args=[fmt]), here),
+                }
+                for fmt in EXPORT_FORMATS
+            ],
+            reset_url=url,
+            back=here.urlencode(),
+            is_filtered=bool(filters.kind or filters.programme or filters.q or filters.status != Status.OPEN),
+        )
+        return context
+
+    @staticmethod
+    def _rows(rows: list[project_warnings.ReviewRow]) -> list[dict]:
+        """The rows with every text and link ready, so the template only prints them (the page
+        shows 50 rows: per-row tags and URL reversing would cost more than the query)."""
+        project_url = reverse("programmes:project-detail", kwargs={"code": "__code__"})
+        action_url = reverse("programmes:warning-mark-reviewed", kwargs={"pk": 0, "kind": "__kind__"})
+        action_url = action_url.replace("/0/", "/__pk__/")
+        items = []
+        for row in rows:
+            difference = row.budget_difference
+            items.append(
+                {
+                    "row": row,
+                    "project_url": project_url.replace("__code__", quote(row.code, safe=URL_SAFE)),
+                    "action_url": action_url.replace("__pk__", str(row.project_id)).replace(
+                        "__kind__", row.kind
+                    ),
+                    "form_id": f"review-{row.project_id}-{row.kind}",
+                    "budget": format_money(row.budget, unit=False),
+                    "periods_total": format_money(row.periods_total, unit=False),
+                    "difference": format_money(difference, unit=False),
+                    "difference_class": (
+                        "text-danger"
+                        if difference < 0
+                        else "text-warning-emphasis"
+                        if difference > 0
+                        else "text-body-secondary"
+                    ),
+                    "reviewed_line": (
+                        _("by %(name)s on %(when)s")
+                        % {"name": row.reviewed_by, "when": format_datetime(row.reviewed_at)}
+                        if row.is_reviewed
+                        else ""
+                    ),
+                }
+            )
+        return items
+
+    @staticmethod
+    def _sort_links(url: str, filters: ReviewFilters) -> dict:
+        """Header links: a click sorts by the column, a second click flips the direction."""
+        links = {}
+        for key, first in (("code", "code"), ("name", "name"), ("difference", "-difference")):
+            flipped = first[1:] if first.startswith("-") else f"-{first}"
+            current = filters.sort.lstrip("-") == key
+            target = flipped if filters.sort == first else first
+            links[key] = {
+                "url": _with_query(url, _filter_query(filters, sort=target)),
+                "aria_sort": (
+                    ("descending" if filters.sort.startswith("-") else "ascending") if current else None
+                ),
+            }
+        return links
+
+    @staticmethod
+    def _page_links(url: str, filters: ReviewFilters, page) -> dict | None:
+        """Page links that keep the filters (None when one page holds the list)."""
+        if page.num_pages <= 1:
+            return None
+        # A paginator over a range only counts it: no query.
+        paginator = Paginator(range(page.summary.rows), page.page_size)
+        links = []
+        for number in paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1):
+            if number == paginator.ELLIPSIS:
+                links.append({"ellipsis": True})
+            else:
+                links.append(
+                    {
+                        "number": number,
+                        "url": _with_query(url, _filter_query(filters, page=number if number > 1 else "")),
+                        "current": number == page.number,
+                    }
+                )
+        return {
+            "links": links,
+            "prev_url": _with_query(
+                url, _filter_query(filters, page=page.number - 1 if page.number > 2 else "")
+            )
+            if page.has_previous
+            else None,
+            "next_url": _with_query(url, _filter_query(filters, page=page.number + 1))
+            if page.has_next
+            else None,
+        }
+
+
+class WarningMarkReviewedView(AdminRequiredMixin, View):
+    """POST: mark one warning of one project reviewed, then back to the list as it was."""
+
+    http_method_names = ["post"]
+
+    def post(self, request, pk: int, kind: str):
+        if kind not in KINDS:
+            raise Http404("Unknown kind of warning")
+        project = get_object_or_404(Project, pk=pk)
+        form = MarkReviewedForm(request.POST)
+        back = self._back_url(request.POST.get("back", ""))
+        if not form.is_valid():
+            if "note" in form.errors:
+                messages.error(
+                    request,
+                    _("%(code)s: write a note saying what you checked, then mark the warning reviewed.")
+                    % {"code": project.code},
+                )
+            else:
+                messages.error(request, _("The form was not complete. Please try again."))
+            return HttpResponseRedirect(back)
+        try:
+            warning_mark_reviewed(
+                project=project,
+                kind=kind,
+                note=form.cleaned_data["note"],
+                user=request.user,
+                expected_fingerprint=form.cleaned_data["fingerprint"] or None,
+            )
+        except WarningReviewRefused as refused:
+            messages.error(request, f"{project.code}: {refused}")
+        else:
+            messages.success(
+                request,
+                _(
+                    "%(code)s: “%(warning)s” is marked reviewed. It comes back by itself if the numbers change."
+                )
+                % {"code": project.code, "warning": WarningReview.Kind(kind).label},
+            )
+        return HttpResponseRedirect(back)
+
+    @staticmethod
+    def _back_url(back: str) -> str:
+        """The review list with the filters the admin had: only known keys are kept, so the
+        redirect never leaves the page."""
+        given = QueryDict(back.lstrip("?"))
+        query = QueryDict(mutable=True)
+        for key in (*FILTER_KEYS, "page"):
+            value = given.get(key)
+            if value:
+                query[key] = value[:200]
+        return _with_query(reverse("programmes:warning-review"), query)
+
+
+# --- Exports ---------------------------------------------------------------------------------
+
+
+def _money(value) -> Decimal:
+    return Decimal(value or 0).quantize(CENT)
+
+
+def _columns() -> list[tuple[str, object, bool]]:
+    """(header, read from a row, is money); built per call so the headers follow the language."""
+    return [
+        (_("project code"), lambda r: r.code, False),
+        (_("project name"), lambda r: r.name, False),
+        (_("under plan"), lambda r: r.programme_name, False),
+        (_("warning"), lambda r: r.label, False),
+        (_("Message"), lambda r: r.message, False),
+        (_("budget (baht)"), lambda r: _money(r.budget), True),
+        (_("Total of the periods (baht)"), lambda r: _money(r.periods_total), True),
+        (_("Difference (baht)"), lambda r: _money(r.budget_difference), True),
+        (_("status"), lambda r: str(STATUS_LABELS[Status.OPEN if r.is_open else Status.REVIEWED]), False),
+        (_("reviewed by"), lambda r: r.reviewed_by, False),
+        (_("reviewed at"), lambda r: format_datetime(r.reviewed_at), False),
+        (_("note"), lambda r: r.note, False),
+    ]
+
+
+def export_filename(fmt: str) -> str:
+    """budget-review-2569-11-22.csv: the day of the export, Buddhist Era."""
+    today = timezone.localdate()
+    return f"budget-review-{today.year + BE_OFFSET:04d}-{today.month:02d}-{today.day:02d}.{fmt}"
+
+
+class _Echo:
+    """A file-like object whose write() hands the line back, for streaming csv rows."""
+
+    def write(self, value: str) -> str:
+        return value
+
+
+def rows_csv(rows) -> Iterator[str]:
+    """CSV lines, UTF-8 with a byte-order mark so Excel reads the Thai; money as 1234.50."""
+    columns = _columns()
+    writer = csv.writer(_Echo())
+    yield "\ufeff" + writer.writerow([title for title, _read, _is_money in columns])
+    for row in rows:
+        yield writer.writerow(
+            [f"{read(row):.2f}" if is_money else read(row) for _title, read, is_money in columns]
+        )
+
+
+def rows_xlsx(rows) -> bytes:
+    """One sheet, ตรวจสอบงบประมาณ: money as numbers with two decimals, dates as BE text."""
+    columns = _columns()
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet(_("Budget review"))
+    sheet.freeze_panes = "C2"
+    for letter, width in zip("ABCDEFGHIJKL", (14, 50, 30, 30, 70, 16, 16, 16, 14, 20, 20, 40), strict=True):
+        sheet.column_dimensions[letter].width = width
+    bold = Font(bold=True)
+    header = []
+    for title, _read, _is_money in columns:
+        cell = WriteOnlyCell(sheet, value=title)
+        cell.font = bold
+        header.append(cell)
+    sheet.append(header)
+    for row in rows:
+        cells = []
+        for _title, read, is_money in columns:
+            cell = WriteOnlyCell(sheet, value=read(row))
+            if is_money:
+                cell.number_format = MONEY_FORMAT
+            cells.append(cell)
+        sheet.append(cells)
+    buffer = BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+class WarningReviewExportView(AdminRequiredMixin, View):
+    """The filtered list, every page of it, as CSV or XLSX."""
+
+    def get(self, request, fmt: str):
+        if fmt not in EXPORT_FORMATS:
+            raise Http404("Unknown export format")
+        rows = project_warnings.review_rows(_filters_from(request))
+        if fmt == "xlsx":
+            response = HttpResponse(rows_xlsx(rows), content_type=CONTENT_TYPES[fmt])
+        else:
+            response = StreamingHttpResponse(rows_csv(rows), content_type=CONTENT_TYPES[fmt])
+        response["Content-Disposition"] = f'attachment; filename="{export_filename(fmt)}"'
+        response["Cache-Control"] = "private, no-store"
+        return response
