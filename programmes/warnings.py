@@ -768,7 +768,7 @@ def review_page(filters: ReviewFilters, number: int = 1, size: int = REVIEW_PAGE
 # The data-version area the review page reads (chsd_portal.datasql):
 # programmes/migrations/0005_track_warning_tables.py bumps it on any write to projects,
 # periods, reviews, programmes or users, so a cached review page is never stale.
-DATA_AREA = "warnings"
+DATA_AREA = "programmes"  # see migrations/0005_track_portal_tables.py
 
 
 def review_rows(filters: ReviewFilters) -> list[ReviewRow]:

@@ -6,15 +6,18 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse, StreamingHttpResponse
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
+from django.utils.decorators import method_decorator
 from django.utils.translation import gettext_lazy as _
 from django.views import View
 from django.views.generic import TemplateView
 
 from chsd_portal import roles
+from chsd_portal.cache import cache_page_by_data_version
 
 from .. import exports
 from .. import selectors_project_list as selectors
 from ..forms_project_list import ProjectFilterForm
+from ..warnings import DATA_AREA
 
 # The table's columns: (key, header, sort key or None).
 COLUMNS = (
@@ -52,9 +55,16 @@ def _filter_form(request) -> tuple[ProjectFilterForm, selectors.ProjectFilters, 
 
 
 class ProjectListView(TemplateView):
-    """Every project the user may see, 25 a page, in a fixed number of queries."""
+    """Every project the user may see, 25 a page, in a fixed number of queries.
+
+    The rendered page is cached under the "programmes" data-version counter, which the database
+    bumps on every write to what it shows, so a saved change appears on the very next request."""
 
     template_name = "programmes/project_list.html"
+
+    @method_decorator(cache_page_by_data_version(DATA_AREA))
+    def get(self, request, *args, **kwargs):
+        return super().get(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

@@ -7,10 +7,12 @@ from django.core.exceptions import ValidationError
 from django.forms.utils import ErrorDict
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
 from django.views.generic import CreateView, DetailView, UpdateView
 
 from chsd_portal import roles
+from chsd_portal.cache import cache_page_by_data_version
 from chsd_portal.formsets import FormWithFormsetsMixin
 from chsd_portal.mixins import StaffRequiredMixin
 from chsd_portal.thai import fiscal_year
@@ -18,14 +20,20 @@ from chsd_portal.thai import fiscal_year
 from .. import selectors_projects, services_projects
 from ..forms_projects import PROJECT_FORMSETS, FiscalYearField, ProjectForm, periods_data_with_quarters
 from ..models import Project
-from ..warnings import warnings_for_project
+from ..warnings import DATA_AREA, warnings_for_project
 
 
 class ProjectDetailView(DetailView):
-    """A project as users know it from seed 001; drafts only for its mentor and for staff."""
+    """A project as users know it from seed 001; drafts only for its mentor and for staff.
+
+    Cached like the list (see ProjectListView): a save shows on the very next request."""
 
     template_name = "programmes/project_detail.html"
     context_object_name = "project"
+
+    @method_decorator(cache_page_by_data_version(DATA_AREA))
+    def get(self, request, *args, **kwargs):
+        return super().get(request, *args, **kwargs)
 
     def get_object(self, queryset=None):
         return selectors_projects.project_for_page(code=self.kwargs["code"], user=self.request.user)

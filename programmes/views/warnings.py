@@ -121,7 +121,7 @@ def _filters_from(request) -> ReviewFilters:
 class WarningReviewView(AdminRequiredMixin, TemplateView):
     """The review list: one row per (project, kind), 50 a page, in a fixed number of queries.
 
-    The rendered page is cached per session under the "warnings" data-version counter (bumped
+    The rendered page is cached per session under the "programmes" data-version counter (bumped
     by any write to what it shows), after the admin check, so a repeated request costs a few
     small queries and a change shows at once."""
 
