@@ -78,7 +78,7 @@ admin, _ = User.objects.get_or_create(username="bench-admin", defaults={"is_staf
 admin.groups.add(Group.objects.get(name="admin"))
 session = SessionStore()
 session["_auth_user_id"] = str(admin.pk)
-session["_auth_user_backend"] = "django.contrib.auth.backends.ModelBackend"
+session["_auth_user_backend"] = "chsd_portal.backends.RoleAwareModelBackend"
 session["_auth_user_hash"] = admin.get_session_auth_hash()
 session.create()
 published = Project.objects.published().order_by("code")

@@ -34,7 +34,7 @@ class SignUpView(FormView):
 
     def form_valid(self, form):
         user = member_sign_up(form=form)
-        login(self.request, user, backend="django.contrib.auth.backends.ModelBackend")
+        login(self.request, user, backend="chsd_portal.backends.RoleAwareModelBackend")
         messages.success(
             self.request, _("Welcome! Your member account is ready: you can now ask and answer questions.")
         )

@@ -351,3 +351,16 @@ def test_account_pages_use_the_portal_layout_each_with_its_own_title_and_descrip
     titles, descriptions = zip(*heads, strict=True)
     assert len(set(titles)) == len(titles)
     assert default_description not in descriptions
+
+
+def test_a_signed_in_request_reads_the_user_and_their_roles_in_one_query(client, django_assert_num_queries):
+    from django.contrib.auth import get_user
+
+    user = UserFactory(role="staff")
+    client.force_login(user)
+    request = client.get(reverse("programmes:home")).wsgi_request
+    request.user = None
+    del request.user
+    with django_assert_num_queries(1):  # the session is already read: the user with their roles
+        loaded = get_user(request)
+        assert roles.has_role(loaded, "staff") and not roles.has_role(loaded, "admin")
