@@ -364,3 +364,13 @@ def test_a_signed_in_request_reads_the_user_and_their_roles_in_one_query(client,
     with django_assert_num_queries(1):  # the session is already read: the user with their roles
         loaded = get_user(request)
         assert roles.has_role(loaded, "staff") and not roles.has_role(loaded, "admin")
+
+
+def test_a_user_without_any_role_signs_in_and_holds_no_role(client):
+    from django.contrib.auth import get_user
+
+    user = UserFactory(username="norole")
+    client.force_login(user)
+    request = client.get(reverse("programmes:home")).wsgi_request
+    loaded = get_user(request)
+    assert loaded.pk == user.pk and loaded._role_names == set()
