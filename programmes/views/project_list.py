@@ -13,6 +13,7 @@ from django.views.generic import TemplateView
 
 from chsd_portal import roles
 from chsd_portal.cache import cache_page_by_data_version
+from chsd_portal.pagination import page_links
 
 from .. import exports
 from .. import selectors_project_list as selectors
@@ -130,29 +131,8 @@ class ProjectListView(TemplateView):
 
     @staticmethod
     def _page_nav(params, page) -> dict | None:
-        """Page links that keep the filters and the sort (None when one page holds the list)."""
-        paginator = page.paginator
-        if paginator.num_pages <= 1:
-            return None
-        links = []
-        for number in paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1):
-            if number == paginator.ELLIPSIS:
-                links.append({"ellipsis": True})
-            else:
-                links.append(
-                    {
-                        "number": number,
-                        "url": _query_string(params, page=number),
-                        "current": number == page.number,
-                    }
-                )
-        return {
-            "links": links,
-            "prev_url": _query_string(params, page=page.previous_page_number())
-            if page.has_previous()
-            else None,
-            "next_url": _query_string(params, page=page.next_page_number()) if page.has_next() else None,
-        }
+        """Page links that keep the filters and the sort."""
+        return page_links(page.paginator, page.number, lambda number: _query_string(params, page=number))
 
     @staticmethod
     def _create_url() -> str | None:

@@ -27,6 +27,7 @@ from openpyxl.styles import Font
 
 from chsd_portal.cache import cache_page_by_data_version
 from chsd_portal.mixins import AdminRequiredMixin
+from chsd_portal.pagination import page_links
 from chsd_portal.thai import BE_OFFSET, format_datetime, format_money
 
 from .. import warnings as project_warnings
@@ -236,34 +237,14 @@ class WarningReviewView(AdminRequiredMixin, TemplateView):
 
     @staticmethod
     def _page_links(url: str, filters: ReviewFilters, page) -> dict | None:
-        """Page links that keep the filters (None when one page holds the list)."""
-        if page.num_pages <= 1:
-            return None
+        """Page links that keep the filters."""
         # A paginator over a range only counts it: no query.
         paginator = Paginator(range(page.summary.rows), page.page_size)
-        links = []
-        for number in paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1):
-            if number == paginator.ELLIPSIS:
-                links.append({"ellipsis": True})
-            else:
-                links.append(
-                    {
-                        "number": number,
-                        "url": _with_query(url, _filter_query(filters, page=number if number > 1 else "")),
-                        "current": number == page.number,
-                    }
-                )
-        return {
-            "links": links,
-            "prev_url": _with_query(
-                url, _filter_query(filters, page=page.number - 1 if page.number > 2 else "")
-            )
-            if page.has_previous
-            else None,
-            "next_url": _with_query(url, _filter_query(filters, page=page.number + 1))
-            if page.has_next
-            else None,
-        }
+        return page_links(
+            paginator,
+            page.number,
+            lambda number: _with_query(url, _filter_query(filters, page=number if number > 1 else "")),
+        )
 
 
 class WarningMarkReviewedView(AdminRequiredMixin, View):
