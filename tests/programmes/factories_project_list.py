@@ -5,9 +5,9 @@ from decimal import Decimal
 
 import factory
 
-from programmes.models import BudgetPeriod, Project, ProjectLocation
+from programmes.models import Project
 from sites.models import Province
-from tests.factories import ProgrammeFactory
+from tests.programmes.factories_projects import BudgetPeriodFactory, ProjectFactory, ProjectLocationFactory
 
 
 class ProvinceFactory(factory.django.DjangoModelFactory):
@@ -18,26 +18,18 @@ class ProvinceFactory(factory.django.DjangoModelFactory):
     name_th = factory.Sequence(lambda n: f"จังหวัดทดสอบ{n}")
 
 
-class ListProjectFactory(factory.django.DjangoModelFactory):
+class ListProjectFactory(ProjectFactory):
     """A published project of 1 Dec 2017 - 31 Dec 2018 with a budget of 300,000.00."""
 
-    class Meta:
-        model = Project
-
-    programme = factory.SubFactory(ProgrammeFactory)
     name = factory.Sequence(lambda n: f"โครงการพัฒนาระบบสุขภาพชุมชนตำบลตัวอย่าง {n}")
     code = factory.Sequence(lambda n: f"61-ค-{n:04d}")
     organisation = "สถาบันนโยบายสาธารณะ มหาวิทยาลัยสงขลานครินทร์"
     start_date = dt.date(2017, 12, 1)
     end_date = dt.date(2018, 12, 31)
     budget = Decimal("300000.00")
-    status = Project.Status.PUBLISHED
 
 
-class ListPeriodFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = BudgetPeriod
-
+class ListPeriodFactory(BudgetPeriodFactory):
     project = factory.SubFactory(ListProjectFactory)
     number = factory.Sequence(lambda n: n + 1)
     start_date = dt.date(2018, 1, 1)
@@ -45,10 +37,7 @@ class ListPeriodFactory(factory.django.DjangoModelFactory):
     amount = Decimal("100000.00")
 
 
-class ListLocationFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = ProjectLocation
-
+class ListLocationFactory(ProjectLocationFactory):
     project = factory.SubFactory(ListProjectFactory)
     province = factory.SubFactory(ProvinceFactory)
 

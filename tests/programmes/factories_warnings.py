@@ -7,29 +7,21 @@ import factory
 
 from programmes.models import BudgetPeriod, Project, WarningReview
 from tests.factories import ProgrammeFactory, UserFactory
+from tests.programmes import factories_projects
 
 
-class ProjectFactory(factory.django.DjangoModelFactory):
+class ProjectFactory(factories_projects.ProjectFactory):
     """A project of 1 Dec 2017 - 31 Dec 2018 with a budget of 300,000.00 and no periods."""
 
-    class Meta:
-        model = Project
-
-    programme = factory.SubFactory(ProgrammeFactory)
     name = factory.Sequence(lambda n: f"โครงการพัฒนาระบบสุขภาพชุมชนตำบลทดสอบ {n}")
     code = factory.Sequence(lambda n: f"60-ข-{n:04d}")
     start_date = dt.date(2017, 12, 1)
     end_date = dt.date(2018, 12, 31)
     budget = Decimal("300000.00")
-    status = Project.Status.PUBLISHED
 
 
-class BudgetPeriodFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = BudgetPeriod
-
+class BudgetPeriodFactory(factories_projects.BudgetPeriodFactory):
     project = factory.SubFactory(ProjectFactory)
-    number = factory.Sequence(lambda n: n + 1)
     start_date = dt.date(2017, 12, 1)
     end_date = dt.date(2018, 3, 31)
     report_start = None
