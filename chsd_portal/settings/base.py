@@ -151,6 +151,7 @@ SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
+SESSION_ENGINE = "chsd_portal.sessions"
 
 # Nothing is loaded from another host: every script, style, font and image is ours.
 CONTENT_SECURITY_POLICY = {
