@@ -12,7 +12,7 @@ import csv
 import datetime as dt
 import re
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from decimal import Decimal
 from io import BytesIO
 from xml.sax.saxutils import escape as xml_escape
@@ -34,9 +34,9 @@ UTF8_BOM = "\ufeff"
 CENT = Decimal("0.01")
 
 
-def export_filename(fmt: str, today: dt.date) -> str:
-    """projects-2569-11-22.xlsx: the day of the export, Buddhist Era."""
-    return f"projects-{today.year + BE_OFFSET:04d}-{today.month:02d}-{today.day:02d}.{fmt}"
+def export_filename(fmt: str, today: dt.date, name: str = "projects") -> str:
+    """projects-2569-11-22.xlsx: what was exported and the day, Buddhist Era."""
+    return f"{name}-{today.year + BE_OFFSET:04d}-{today.month:02d}-{today.day:02d}.{fmt}"
 
 
 def _money(value) -> Decimal:
@@ -282,22 +282,31 @@ def _csv_value(value, is_money: bool):
     return value
 
 
+def csv_lines(header: list[str], rows: Iterable[list[tuple[object, bool]]]) -> Iterator[str]:
+    """CSV lines, UTF-8 with a byte-order mark so Excel reads the Thai correctly. Each row is a
+    list of (value, is money): money is written as 1234.50, and text that a spreadsheet would
+    run as a formula is made inert."""
+    writer = csv.writer(_Echo())
+    yield UTF8_BOM + writer.writerow(header)
+    for row in rows:
+        yield writer.writerow([_csv_value(value, is_money) for value, is_money in row])
+
+
 def projects_csv(data: ExportData, *, with_status: bool) -> Iterator[str]:
-    """CSV lines, UTF-8 with a byte-order mark so Excel reads the Thai correctly: one row per
-    period with its project's columns repeated (a project without periods keeps one row)."""
+    """One row per period with its project's columns repeated (a project without periods
+    keeps one row)."""
     project_columns = _project_columns(data, with_status=with_status)
     period_columns = _period_columns()
-    writer = csv.writer(_Echo())
-    yield UTF8_BOM + writer.writerow(
-        [title for title, _read, _m in project_columns] + [title for title, _read, _m in period_columns]
-    )
-    blank_period = [""] * len(period_columns)
-    for project in data.projects:
-        project_values = [_csv_value(read(project), is_money) for _t, read, is_money in project_columns]
-        periods: list[BudgetPeriod] = data.periods.get(project.pk, [])
-        if not periods:
-            yield writer.writerow(project_values + blank_period)
-        for period in periods:
-            yield writer.writerow(
-                project_values + [_csv_value(read(period), is_money) for _t, read, is_money in period_columns]
-            )
+    header = [title for title, _read, _m in project_columns] + [title for title, _read, _m in period_columns]
+    blank_period = [("", False)] * len(period_columns)
+
+    def rows():
+        for project in data.projects:
+            project_values = [(read(project), is_money) for _t, read, is_money in project_columns]
+            periods: list[BudgetPeriod] = data.periods.get(project.pk, [])
+            if not periods:
+                yield project_values + blank_period
+            for period in periods:
+                yield project_values + [(read(period), is_money) for _t, read, is_money in period_columns]
+
+    return csv_lines(header, rows())

@@ -3,7 +3,6 @@ paged and exported; each one can be marked reviewed with a note."""
 
 from __future__ import annotations
 
-import csv
 from collections.abc import Iterator
 from decimal import Decimal
 from io import BytesIO
@@ -28,20 +27,15 @@ from openpyxl.styles import Font
 from chsd_portal.cache import cache_page_by_data_version
 from chsd_portal.mixins import AdminRequiredMixin
 from chsd_portal.pagination import page_links
-from chsd_portal.thai import BE_OFFSET, format_datetime, format_money
+from chsd_portal.thai import format_datetime, format_money
 
+from .. import exports
 from .. import warnings as project_warnings
 from ..models import Project, WarningReview
 from ..services_warnings import WarningReviewRefused, warning_mark_reviewed
 from ..warnings import KINDS, SORTS, ReviewFilters, Status
 
 FILTER_KEYS = ("kind", "status", "programme", "q", "sort")
-EXPORT_FORMATS = ("csv", "xlsx")
-CONTENT_TYPES = {
-    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    "csv": "text/csv; charset=utf-8",
-}
-MONEY_FORMAT = "#,##0.00"
 # What reverse() leaves unquoted in a path (django.urls.resolvers), for the rows' project links.
 URL_SAFE = "!$&'()*+,;=/~:@"
 CENT = Decimal("0.01")
@@ -173,7 +167,7 @@ class WarningReviewView(AdminRequiredMixin, TemplateView):
                     "fmt": fmt,
                     "url": _with_query(reverse("programmes:warning-review-export", args=[fmt]), here),
                 }
-                for fmt in EXPORT_FORMATS
+                for fmt in exports.FORMATS
             ],
             reset_url=url,
             back=here.urlencode(),
@@ -326,28 +320,13 @@ def _columns() -> list[tuple[str, object, bool]]:
     ]
 
 
-def export_filename(fmt: str) -> str:
-    """budget-review-2569-11-22.csv: the day of the export, Buddhist Era."""
-    today = timezone.localdate()
-    return f"budget-review-{today.year + BE_OFFSET:04d}-{today.month:02d}-{today.day:02d}.{fmt}"
-
-
-class _Echo:
-    """A file-like object whose write() hands the line back, for streaming csv rows."""
-
-    def write(self, value: str) -> str:
-        return value
-
-
 def rows_csv(rows) -> Iterator[str]:
-    """CSV lines, UTF-8 with a byte-order mark so Excel reads the Thai; money as 1234.50."""
+    """The review rows as CSV (see exports.csv_lines)."""
     columns = _columns()
-    writer = csv.writer(_Echo())
-    yield "\ufeff" + writer.writerow([title for title, _read, _is_money in columns])
-    for row in rows:
-        yield writer.writerow(
-            [f"{read(row):.2f}" if is_money else read(row) for _title, read, is_money in columns]
-        )
+    return exports.csv_lines(
+        [title for title, _read, _is_money in columns],
+        ([(read(row), is_money) for _title, read, is_money in columns] for row in rows),
+    )
 
 
 def rows_xlsx(rows) -> bytes:
@@ -370,7 +349,7 @@ def rows_xlsx(rows) -> bytes:
         for _title, read, is_money in columns:
             cell = WriteOnlyCell(sheet, value=read(row))
             if is_money:
-                cell.number_format = MONEY_FORMAT
+                cell.number_format = exports.MONEY_FORMAT
             cells.append(cell)
         sheet.append(cells)
     buffer = BytesIO()
@@ -382,13 +361,15 @@ class WarningReviewExportView(AdminRequiredMixin, View):
     """The filtered list, every page of it, as CSV or XLSX."""
 
     def get(self, request, fmt: str):
-        if fmt not in EXPORT_FORMATS:
+        if fmt not in exports.FORMATS:
             raise Http404("Unknown export format")
         rows = project_warnings.review_rows(_filters_from(request))
         if fmt == "xlsx":
-            response = HttpResponse(rows_xlsx(rows), content_type=CONTENT_TYPES[fmt])
+            response = HttpResponse(rows_xlsx(rows), content_type=exports.CONTENT_TYPES[fmt])
         else:
-            response = StreamingHttpResponse(rows_csv(rows), content_type=CONTENT_TYPES[fmt])
-        response["Content-Disposition"] = f'attachment; filename="{export_filename(fmt)}"'
+            response = StreamingHttpResponse(rows_csv(rows), content_type=exports.CONTENT_TYPES[fmt])
+        response["Content-Disposition"] = (
+            f'attachment; filename="{exports.export_filename(fmt, timezone.localdate(), "budget-review")}"'
+        )
         response["Cache-Control"] = "private, no-store"
         return response

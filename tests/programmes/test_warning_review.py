@@ -329,6 +329,18 @@ def test_a_reviewed_warning_is_listed_again_once_its_numbers_change(admin_client
 # --- Exports ----------------------------------------------------------------------------------
 
 
+def test_csv_export_makes_a_note_that_looks_like_a_formula_inert(admin_client, admin, projects):
+    """A note typed as =HYPERLINK(…) must not run when the file is opened in a spreadsheet."""
+    warning_mark_reviewed(
+        project=projects["short"], kind=Kind.BUDGET_MISMATCH, note='=HYPERLINK("http://x")', user=admin
+    )
+    response = admin_client.get(export_url("csv"), {"status": "all", "sort": "code"})
+    text = b"".join(response.streaming_content).decode("utf-8")
+    rows = list(csv.reader(io.StringIO(text.lstrip("\ufeff"))))
+    assert rows[2][11] == '\'=HYPERLINK("http://x")'
+    assert rows[2][7] == "-1000.00"  # money is a number, never escaped
+
+
 def test_csv_export_holds_the_filtered_rows_with_money_as_numbers(admin_client, admin, projects):
     warning_mark_reviewed(project=projects["short"], kind=Kind.BUDGET_MISMATCH, note="ตรวจแล้ว", user=admin)
     response = admin_client.get(export_url("csv"), {"status": "all", "sort": "code"})
