@@ -31,29 +31,24 @@ def grant(role: str, *permissions: str) -> None:
     _grants[role].update(permissions)
 
 
-def granted() -> dict[str, set[str]]:
-    return {role: set(perms) for role, perms in _grants.items()}
+def sync_role_permissions(sender, **kwargs) -> None:
+    """post_migrate: make each role's group hold exactly the permissions the apps grant it.
 
-
-def sync_role_permissions(**kwargs) -> None:
-    """post_migrate: make each role's group hold exactly the permissions the apps grant it."""
+    Django sends post_migrate once per app, each app creating its own permissions; the sync
+    runs once, after the last app, when every permission exists."""
+    from django.apps import apps
     from django.contrib.auth.models import Group, Permission
 
+    last_app = [config for config in apps.get_app_configs() if config.models_module is not None][-1]
+    if sender.label != last_app.label:
+        return
+    by_name = {
+        f"{permission.content_type.app_label}.{permission.codename}": permission
+        for permission in Permission.objects.select_related("content_type")
+    }
     for role in ALL_ROLES:
         group, _created = Group.objects.get_or_create(name=role)
-        wanted = set()
-        for dotted in _grants.get(role, ()):
-            app_label, codename = dotted.split(".", 1)
-            wanted.add((app_label, codename))
-        if not wanted:
-            group.permissions.clear()
-            continue
-        perms = [
-            p
-            for p in Permission.objects.select_related("content_type")
-            if (p.content_type.app_label, p.codename) in wanted
-        ]
-        group.permissions.set(perms)
+        group.permissions.set([by_name[name] for name in _grants.get(role, ()) if name in by_name])
 
 
 def has_role(user, role: str) -> bool:
