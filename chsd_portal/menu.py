@@ -4,7 +4,7 @@ entries from its `AppConfig.ready()`. An entry appears only once its page exists
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from django.urls import NoReverseMatch, reverse
 
@@ -19,9 +19,6 @@ class MenuEntry:
     children: Callable[[], list[tuple[str, str]]] | None = None
     # Who sees it: None for everyone, else a callable taking the user.
     visible_to: Callable[[object], bool] | None = None
-    # URL prefixes that mark the entry active besides its own URL.
-    match_prefix: str = ""
-    extra: dict = field(default_factory=dict)
 
 
 _entries: dict[str, MenuEntry] = {}
@@ -44,8 +41,7 @@ def entries_for(request) -> list[dict]:
         except NoReverseMatch:
             continue
         children = entry.children() if entry.children else []
-        prefix = entry.match_prefix or url
-        active = path == url if url == "/" else path.startswith(prefix)
+        active = path == url if url == "/" else path.startswith(url)
         items.append(
             {
                 "key": entry.key,
