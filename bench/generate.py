@@ -28,6 +28,7 @@ from programmes.models import (  # noqa: E402
     ProjectObjective,
     TargetGroup,
 )
+from programmes.services_projects import budget_shares  # noqa: E402
 from sites.models import Subdistrict  # noqa: E402
 
 PROJECTS = int(os.environ.get("BENCH_PROJECTS", "10000"))
@@ -82,9 +83,7 @@ def main() -> None:
         for project in projects:
             count = rng.choice((2, 3, 3, 4))
             span = (project.end_date - project.start_date).days // count
-            satang = int(project.budget * 100)
-            amounts = [Decimal(satang // count) / 100] * count
-            amounts[-1] += Decimal(satang - (satang // count) * count) / 100
+            amounts = budget_shares(project.budget, count)
             if rng.random() < 0.1:
                 amounts[-1] = Decimal(0)  # about one in ten gets a budget warning
             for k in range(count):

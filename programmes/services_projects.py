@@ -29,15 +29,17 @@ class QuarterPeriod:
     amount: Decimal
 
 
-def fiscal_quarter_periods(*, be_year: int, budget: Decimal) -> list[QuarterPeriod]:
-    """The four quarters of Thai fiscal year `be_year` as periods 1–4, sharing the budget equally.
-
-    Each share is rounded down to the satang and the remainder goes to the last quarter, so the
-    four amounts always add up to the budget exactly and none is negative.
-    """
+def budget_shares(budget: Decimal, count: int) -> list[Decimal]:
+    """`count` equal shares of `budget`: each rounded down to the satang, the remainder on the
+    last, so they always add up to the budget exactly and none is negative."""
     budget = Decimal(budget).quantize(SATANG)
-    share = (budget / 4).quantize(SATANG, rounding=ROUND_DOWN)
-    amounts = [share, share, share, budget - 3 * share]
+    share = (budget / count).quantize(SATANG, rounding=ROUND_DOWN)
+    return [share] * (count - 1) + [budget - share * (count - 1)]
+
+
+def fiscal_quarter_periods(*, be_year: int, budget: Decimal) -> list[QuarterPeriod]:
+    """The four quarters of Thai fiscal year `be_year` as periods 1–4, sharing the budget equally."""
+    amounts = budget_shares(budget, 4)
     return [
         QuarterPeriod(number=n, start_date=start, end_date=end, amount=amount)
         for n, ((start, end), amount) in enumerate(zip(fiscal_quarters(be_year), amounts, strict=True), 1)

@@ -6,6 +6,7 @@ from decimal import Decimal
 import factory
 
 from programmes.models import Project
+from programmes.services_projects import budget_shares
 from sites.models import Province
 from tests.programmes.factories_projects import BudgetPeriodFactory, ProjectFactory, ProjectLocationFactory
 
@@ -47,7 +48,7 @@ def project_with_periods(periods: int = 3, **kwargs) -> Project:
     so it carries no warning."""
     project = ListProjectFactory(**kwargs)
     days = (project.end_date - project.start_date).days + 1
-    amount = (project.budget / periods).quantize(Decimal("0.01"))
+    amounts = budget_shares(project.budget, periods)
     start = project.start_date
     for number in range(1, periods + 1):
         last = number == periods
@@ -59,7 +60,7 @@ def project_with_periods(periods: int = 3, **kwargs) -> Project:
             end_date=end,
             report_start=end,
             report_end=end + dt.timedelta(days=30),
-            amount=project.budget - amount * (periods - 1) if last else amount,
+            amount=amounts[number - 1],
         )
         start = end + dt.timedelta(days=1)
     return project
