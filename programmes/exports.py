@@ -22,7 +22,7 @@ from django.utils.translation import gettext as _
 from chsd_portal.thai import BE_OFFSET, format_date
 
 from .models import BudgetPeriod
-from .selectors_project_list import ExportData
+from .selectors.project_list import ExportData
 
 FORMATS = ("xlsx", "csv")
 CONTENT_TYPES = {

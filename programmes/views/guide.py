@@ -17,9 +17,7 @@ from chsd_portal.formsets import FormWithFormsetsMixin
 from chsd_portal.mixins import StaffRequiredMixin
 
 from .. import charts
-from .. import selectors_guide as selectors
-from .. import services_guide as services
-from ..forms_guide import (
+from ..forms.guide import (
     ActivityFormSet,
     FrameworkForm,
     FrameworkSummaryForm,
@@ -30,6 +28,8 @@ from ..forms_guide import (
     duplicate_date_message,
 )
 from ..models import Indicator, IndicatorMeasurement
+from ..selectors import guide as selectors
+from ..services import guide as services
 
 
 class CanEditMixin:

@@ -16,9 +16,9 @@ from chsd_portal.cache import cache_page_by_data_version
 from chsd_portal.pagination import page_links
 
 from .. import exports
-from .. import selectors_project_list as selectors
-from ..forms_project_list import ProjectFilterForm
-from ..warnings import DATA_AREA
+from ..forms.project_list import ProjectFilterForm
+from ..selectors import project_list as selectors
+from ..selectors.warnings import DATA_AREA
 
 # The table's columns: (key, header, sort key or None).
 COLUMNS = (

@@ -17,10 +17,11 @@ from chsd_portal.formsets import FormWithFormsetsMixin
 from chsd_portal.mixins import StaffRequiredMixin
 from chsd_portal.thai import fiscal_year
 
-from .. import selectors_projects, services_projects
-from ..forms_projects import PROJECT_FORMSETS, FiscalYearField, ProjectForm, periods_data_with_quarters
+from ..forms.projects import PROJECT_FORMSETS, FiscalYearField, ProjectForm, periods_data_with_quarters
 from ..models import Project
-from ..warnings import DATA_AREA, warnings_for_project
+from ..selectors import projects as selectors_projects
+from ..selectors.warnings import DATA_AREA, warnings_for_project
+from ..services import projects as services_projects
 
 
 class ProjectDetailView(DetailView):

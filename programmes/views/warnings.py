@@ -30,10 +30,10 @@ from chsd_portal.pagination import page_links
 from chsd_portal.thai import format_datetime, format_money
 
 from .. import exports
-from .. import warnings as project_warnings
 from ..models import Project, WarningReview
-from ..services_warnings import WarningReviewRefused, warning_mark_reviewed
-from ..warnings import KINDS, SORTS, ReviewFilters, Status
+from ..selectors import warnings as project_warnings
+from ..selectors.warnings import KINDS, SORTS, ReviewFilters, Status
+from ..services.warnings import WarningReviewRefused, warning_mark_reviewed
 
 FILTER_KEYS = ("kind", "status", "programme", "q", "sort")
 # What reverse() leaves unquoted in a path (django.urls.resolvers), for the rows' project links.

@@ -6,9 +6,9 @@ from decimal import Decimal
 import factory
 
 from programmes.models import Project
-from programmes.services_projects import budget_shares
+from programmes.services.projects import budget_shares
 from sites.models import Province
-from tests.programmes.factories_projects import BudgetPeriodFactory, ProjectFactory, ProjectLocationFactory
+from tests.programmes.factories import BudgetPeriodFactory, ProjectFactory, ProjectLocationFactory
 
 
 class ProvinceFactory(factory.django.DjangoModelFactory):

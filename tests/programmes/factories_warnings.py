@@ -7,7 +7,7 @@ import factory
 
 from programmes.models import BudgetPeriod, Project, WarningReview
 from tests.factories import ProgrammeFactory, UserFactory
-from tests.programmes import factories_projects
+from tests.programmes import factories as factories_projects
 
 
 class ProjectFactory(factories_projects.ProjectFactory):

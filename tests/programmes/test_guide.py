@@ -11,10 +11,10 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from chsd_portal import menu, roles
-from programmes import selectors_guide
-from programmes.demo import load_demo_programme
-from programmes.demo_guide import FRAMEWORKS, load_demo_guide
+from programmes.demo.guide import FRAMEWORKS, load_demo_guide
+from programmes.demo.programme import load_demo_programme
 from programmes.models import Activity, Framework, Indicator, IndicatorMeasurement, Programme
+from programmes.selectors import guide as selectors_guide
 from tests.factories import ALL_ROLES, ProgrammeFactory, user_in_role
 from tests.programmes.factories_guide import ActivityFactory, FrameworkFactory, HomeProgrammeFactory
 

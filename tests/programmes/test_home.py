@@ -1,7 +1,7 @@
 import pytest
 from django.urls import reverse
 
-from programmes.demo import load_demo_programme
+from programmes.demo.programme import load_demo_programme
 from tests.factories import IndicatorFactory, OutcomeFactory, ProgrammeFactory
 
 pytestmark = pytest.mark.django_db

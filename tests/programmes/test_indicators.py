@@ -10,12 +10,13 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from chsd_portal import roles
-from programmes import charts, selectors_guide
-from programmes.demo import load_demo_programme
-from programmes.demo_guide import load_demo_guide
-from programmes.forms_guide import MeasurementForm
+from programmes import charts
+from programmes.demo.guide import load_demo_guide
+from programmes.demo.programme import load_demo_programme
+from programmes.forms.guide import MeasurementForm
 from programmes.models import Indicator, IndicatorMeasurement
-from programmes.services_guide import DuplicateMeasurement, measurement_save
+from programmes.selectors import guide as selectors_guide
+from programmes.services.guide import DuplicateMeasurement, measurement_save
 from tests.factories import ALL_ROLES, IndicatorFactory, ProgrammeFactory, user_in_role
 from tests.programmes.factories_guide import HomeProgrammeFactory, MeasurementFactory
 

@@ -11,9 +11,9 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from chsd_portal import menu
-from programmes import selectors_project_list as selectors
-from programmes import warnings as project_warnings
 from programmes.models import Project
+from programmes.selectors import project_list as selectors
+from programmes.selectors import warnings as project_warnings
 from tests.factories import ALL_ROLES, ProgrammeFactory, UserFactory, user_in_role
 from tests.programmes.factories_project_list import (
     ListLocationFactory,

@@ -15,8 +15,8 @@ from openpyxl import load_workbook
 
 from chsd_portal import roles
 from programmes.models import BudgetPeriod, WarningReview
-from programmes.services_warnings import warning_mark_reviewed
-from programmes.warnings import current_fingerprint
+from programmes.selectors.warnings import current_fingerprint
+from programmes.services.warnings import warning_mark_reviewed
 from tests.factories import ALL_ROLES, ProgrammeFactory, UserFactory, user_in_role
 from tests.programmes.factories_warnings import (
     BudgetPeriodFactory,

@@ -9,8 +9,7 @@ import pytest
 from django.utils import translation
 
 from programmes.models import BudgetPeriod, Project, WarningReview
-from programmes.services_warnings import WarningReviewRefused, warning_mark_reviewed
-from programmes.warnings import (
+from programmes.selectors.warnings import (
     KINDS,
     ReviewFilters,
     Status,
@@ -21,6 +20,7 @@ from programmes.warnings import (
     warnings_for_project,
     with_open_warnings,
 )
+from programmes.services.warnings import WarningReviewRefused, warning_mark_reviewed
 from tests.factories import UserFactory
 from tests.programmes.factories_warnings import (
     BudgetPeriodFactory,

@@ -2,7 +2,7 @@
 
 from django.urls import path, re_path
 
-from .views import project_list, projects
+from ..views import project_list, projects
 
 urlpatterns: list = [
     # The project list and its exports (programmes/views/project_list.py). Kept first, so that

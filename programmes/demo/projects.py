@@ -15,7 +15,7 @@ from django.contrib.auth import get_user_model
 
 from sites.models import Province, Subdistrict
 
-from .models import (
+from ..models import (
     BudgetPeriod,
     ProblemSituation,
     Programme,

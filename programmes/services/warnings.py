@@ -5,8 +5,8 @@ from __future__ import annotations
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from .models import Project, WarningReview
-from .warnings import KINDS, current_fingerprint
+from ..models import Project, WarningReview
+from ..selectors.warnings import KINDS, current_fingerprint
 
 
 class WarningReviewRefused(Exception):

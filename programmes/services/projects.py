@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from chsd_portal.formsets import FormsetSaveRefused
 from chsd_portal.thai import fiscal_quarters, format_datetime
 
-from .models import BudgetPeriod, Project
+from ..models import BudgetPeriod, Project
 
 SATANG = Decimal("0.01")
 # Periods being renumbered are moved out of the way first, so swapping 1 and 2 never trips the

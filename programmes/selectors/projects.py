@@ -11,7 +11,7 @@ from django.db.models.expressions import Window
 from django.db.models.functions import Lag
 from django.shortcuts import get_object_or_404
 
-from .models import (
+from ..models import (
     BudgetPeriod,
     ProblemSituation,
     Programme,

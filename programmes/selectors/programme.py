@@ -2,7 +2,7 @@
 
 from django.db.models import Prefetch
 
-from .models import Approach, Indicator, Outcome, Programme
+from ..models import Approach, Indicator, Outcome, Programme
 
 
 def home_programme() -> Programme | None:

@@ -21,7 +21,7 @@ from chsd_portal.thai import format_date_numeric
 from sites.forms import GeoChoiceMixin
 from sites.models import District, Province, Subdistrict
 
-from .models import (
+from ..models import (
     BudgetPeriod,
     ProblemSituation,
     Programme,

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from .views import warnings
+from ..views import warnings
 
 urlpatterns: list = [
     path("review/budget/", warnings.WarningReviewView.as_view(), name="warning-review"),

@@ -14,7 +14,7 @@ from decimal import Decimal
 
 from django.db import transaction
 
-from .models import Activity, Framework, IndicatorMeasurement, Programme
+from ..models import Activity, Framework, IndicatorMeasurement, Programme
 
 D = dt.date  # dates below are Gregorian; the pages show them in the Buddhist Era (+543)
 

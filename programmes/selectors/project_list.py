@@ -40,8 +40,8 @@ from chsd_portal.datasql import data_version
 from chsd_portal.thai import fiscal_year, fiscal_year_bounds
 from sites.models import Province
 
+from ..models import BudgetPeriod, Programme, Project, ProjectLocation, WarningReview
 from . import warnings as project_warnings
-from .models import BudgetPeriod, Programme, Project, ProjectLocation, WarningReview
 
 PAGE_SIZE = 25
 MONEY = DecimalField(max_digits=16, decimal_places=2)

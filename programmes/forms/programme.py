@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .models import Approach, Indicator, Outcome, Programme
+from ..models import Approach, Indicator, Outcome, Programme
 
 
 class ProgrammeForm(forms.ModelForm):

@@ -3,9 +3,9 @@
 import json
 from pathlib import Path
 
-from .models import Approach, Indicator, Outcome, Programme
+from ..models import Approach, Indicator, Outcome, Programme
 
-DATA_DIR = Path(__file__).resolve().parent / "demo_data"
+DATA_DIR = Path(__file__).resolve().parent
 
 
 def load_demo_programme(*, password: str, stdout=None) -> Programme:

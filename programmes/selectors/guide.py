@@ -13,8 +13,8 @@ from django.http import Http404
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from .charts import format_number, percent_of
-from .models import Activity, Framework, Indicator, IndicatorMeasurement, Programme
+from ..charts import format_number, percent_of
+from ..models import Activity, Framework, Indicator, IndicatorMeasurement, Programme
 
 ZERO = Decimal("0.00")
 

@@ -9,8 +9,8 @@ from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
-from .models import Project
-from .selectors_project_list import DEFAULT_SORT, SORT_LABELS, SORTS, FilterChoices, ProjectFilters
+from ..models import Project
+from ..selectors.project_list import DEFAULT_SORT, SORT_LABELS, SORTS, FilterChoices, ProjectFilters
 
 ALL = [("", _("All"))]
 

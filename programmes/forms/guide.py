@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from chsd_portal.forms import ThaiDateField
 from chsd_portal.thai import format_date
 
-from .models import Activity, Framework, Indicator, IndicatorMeasurement, Programme
+from ..models import Activity, Framework, Indicator, IndicatorMeasurement, Programme
 
 NOT_NEGATIVE = _("Enter zero or more.")
 

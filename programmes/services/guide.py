@@ -8,7 +8,7 @@ from decimal import Decimal
 from django.db import IntegrityError, transaction
 from django.db.models import Max
 
-from .models import Framework, Indicator, IndicatorMeasurement, Programme
+from ..models import Framework, Indicator, IndicatorMeasurement, Programme
 
 
 @transaction.atomic

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from .views import guide
+from ..views import guide
 
 urlpatterns = [
     # กรอบแนวทางการดำเนินการ

@@ -54,7 +54,7 @@ from django.utils.translation import gettext
 
 from chsd_portal.thai import format_date, format_date_range, format_money
 
-from .models import BudgetPeriod, Programme, Project, WarningReview
+from ..models import BudgetPeriod, Programme, Project, WarningReview
 
 Kind = WarningReview.Kind
 
