@@ -15,7 +15,7 @@ from chsd_portal import roles
 from chsd_portal.cache import cache_page_by_data_version
 from chsd_portal.pagination import page_links
 
-from .. import exports
+from ..exports import projects as exports
 from ..forms.project_list import ProjectFilterForm
 from ..selectors import project_list as selectors
 from ..selectors.warnings import DATA_AREA

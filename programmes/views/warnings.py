@@ -29,7 +29,7 @@ from chsd_portal.mixins import AdminRequiredMixin
 from chsd_portal.pagination import page_links
 from chsd_portal.thai import format_datetime, format_money
 
-from .. import exports
+from ..exports import projects as exports
 from ..models import Project, WarningReview
 from ..selectors import warnings as project_warnings
 from ..selectors.warnings import KINDS, SORTS, ReviewFilters, Status

@@ -21,8 +21,8 @@ from django.utils.translation import gettext as _
 
 from chsd_portal.thai import BE_OFFSET, format_date
 
-from .models import BudgetPeriod
-from .selectors.project_list import ExportData
+from ..models import BudgetPeriod
+from ..selectors.project_list import ExportData
 
 FORMATS = ("xlsx", "csv")
 CONTENT_TYPES = {
