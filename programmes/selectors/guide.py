@@ -61,17 +61,6 @@ def _remember_framework_numbers(numbers: list[int]) -> None:
         _memo.framework_numbers = list(numbers)
 
 
-def home_programme_or_404() -> Programme:
-    programme = Programme.objects.home().first()
-    if programme is None:
-        raise Http404("No programme is on the home page.")
-    return programme
-
-
-def home_programme() -> Programme | None:
-    return Programme.objects.home().first()
-
-
 def guide_frameworks(programme: Programme) -> list[Framework]:
     """The programme's frameworks for the overview (one query)."""
     frameworks = list(programme.frameworks.order_by("number"))

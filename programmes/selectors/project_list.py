@@ -40,6 +40,7 @@ from chsd_portal.datasql import data_version
 from chsd_portal.thai import fiscal_year, fiscal_year_bounds
 from sites.models import Province
 
+from ..cache import DATA_AREA
 from ..models import BudgetPeriod, Programme, Project, ProjectLocation, WarningReview
 from . import warnings as project_warnings
 
@@ -206,7 +207,7 @@ def _reader_kind(user) -> str:
 
 def filter_choices(user) -> FilterChoices:
     """The filters' choices: read afresh (four queries) only after the data changed."""
-    key = f"project-list:choices:{data_version((project_warnings.DATA_AREA,))}:{_reader_kind(user)}"
+    key = f"project-list:choices:{data_version((DATA_AREA,))}:{_reader_kind(user)}"
     choices = cache.get(key)
     if choices is None:
         choices = read_filter_choices(user)

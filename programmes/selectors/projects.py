@@ -14,7 +14,6 @@ from django.shortcuts import get_object_or_404
 from ..models import (
     BudgetPeriod,
     ProblemSituation,
-    Programme,
     Project,
     ProjectLocation,
     ProjectObjective,
@@ -45,11 +44,6 @@ def project_for_page(*, code: str, user) -> Project:
         )
     )
     return get_object_or_404(queryset, code=code)
-
-
-def home_programme_id() -> int | None:
-    """The programme a new project goes under unless staff choose another."""
-    return Programme.objects.home().values_list("pk", flat=True).first()
 
 
 @dataclass(frozen=True)

@@ -17,13 +17,15 @@ Both build their flags from the same rule functions below, and a test checks tha
 A reviewed warning stays quiet only while the numbers behind it are unchanged: each kind has a
 fingerprint (md5 of those numbers, computed in SQL, one definition for both shapes) and a review
 counts only while it holds the current fingerprint.
+
+The admins' review page reads these rules through `checked_rows_sql`
+(programmes/selectors/warning_review.py); the words of each warning are in
+programmes/text/warnings.py.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 from collections import defaultdict
-from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.contrib.postgres.aggregates import BoolOr, StringAgg
@@ -50,11 +52,9 @@ from django.db.models import (
 from django.db.models.expressions import RawSQL, RowRange
 from django.db.models.functions import MD5, Cast, Coalesce, Concat
 from django.db.models.lookups import GreaterThan, LessThan
-from django.utils.translation import gettext
 
-from chsd_portal.thai import format_date, format_date_range, format_money
-
-from ..models import BudgetPeriod, Programme, Project, WarningReview
+from ..models import BudgetPeriod, Project, WarningReview
+from ..text.warnings import ProjectWarning, build_warning
 
 Kind = WarningReview.Kind
 
@@ -287,7 +287,7 @@ def _flag_table(scope: QuerySet[Project]):
     return queryset.query.sql_with_params()
 
 
-def _fingerprint_sql(kind: str, project_id_sql: str):
+def fingerprint_subquery(kind: str, project_id_sql: str):
     """(sql, params): a scalar subquery giving the current fingerprint of `kind` for the project
     whose id is the SQL `project_id_sql` (the very expressions `annotate_warnings` uses)."""
     queryset = (
@@ -300,7 +300,7 @@ def _fingerprint_sql(kind: str, project_id_sql: str):
     return f"({sql})", list(params)
 
 
-def _checked_rows_sql(scope: QuerySet[Project]):
+def checked_rows_sql(scope: QuerySet[Project]):
     """(sql, params) of WITH-clauses ending in `checked`: one row per (project, kind) that
     applies, with `position` (the kind's order), the project's numbers and `is_reviewed` (a
     review holds the current fingerprint: looked up only for these rows)."""
@@ -312,7 +312,7 @@ def _checked_rows_sql(scope: QuerySet[Project]):
         params.append(str(kind))
     cases = []
     for kind in KINDS:
-        fingerprint_sql, fingerprint_params = _fingerprint_sql(kind, "warned.project_id")
+        fingerprint_sql, fingerprint_params = fingerprint_subquery(kind, "warned.project_id")
         cases.append(f"WHEN %s THEN {fingerprint_sql}")
         params += [str(kind), *fingerprint_params]
     sql = f"""
@@ -336,7 +336,7 @@ def _checked_rows_sql(scope: QuerySet[Project]):
 
 
 def _open_project_ids_sql(scope: QuerySet[Project]) -> RawSQL:
-    sql, params = _checked_rows_sql(scope)
+    sql, params = checked_rows_sql(scope)
     return RawSQL(f"{sql} SELECT DISTINCT project_id FROM checked WHERE NOT is_reviewed", params)
 
 
@@ -357,26 +357,7 @@ def filter_has_warnings(queryset: QuerySet[Project], has_warnings: bool | None) 
     return queryset.exclude(pk__in=_open_project_ids_sql(Project.objects.all()))
 
 
-# --- Warnings as pages show them -------------------------------------------------------------
-
-
-@dataclass
-class ProjectWarning:
-    """One warning of one project, worded for people."""
-
-    kind: str
-    message: str
-    details: list[str] = field(default_factory=list)
-    difference: Decimal | None = None
-    review: WarningReview | None = None
-
-    @property
-    def is_reviewed(self) -> bool:
-        return self.review is not None
-
-    @property
-    def label(self) -> str:
-        return str(Kind(self.kind).label)
+# --- The periods behind each warning, and the warnings as pages show them --------------------
 
 
 def periods_with_problems(project_ids) -> QuerySet[BudgetPeriod]:
@@ -404,91 +385,7 @@ def periods_with_problems(project_ids) -> QuerySet[BudgetPeriod]:
     )
 
 
-def _period_label(period: BudgetPeriod) -> str:
-    return gettext("period %(number)s (%(dates)s)") % {
-        "number": period.number,
-        "dates": format_date_range(period.start_date, period.end_date, long=False),
-    }
-
-
-def _budget_mismatch(project: Project, periods: list[BudgetPeriod]) -> ProjectWarning:
-    return ProjectWarning(
-        kind=Kind.BUDGET_MISMATCH,
-        message=gettext(
-            "Warning : the sum of all periods (%(periods)s) does not equal the project budget (%(budget)s)"
-        )
-        % {"periods": format_money(project.periods_total), "budget": format_money(project.budget)},
-        details=[
-            gettext("Difference (periods - budget): %(difference)s")
-            % {"difference": format_money(project.budget_difference)}
-        ],
-        difference=project.budget_difference,
-    )
-
-
-def _period_outside(project: Project, periods: list[BudgetPeriod]) -> ProjectWarning:
-    concerned = [_period_label(p) for p in periods if p.is_outside]
-    return ProjectWarning(
-        kind=Kind.PERIOD_OUTSIDE,
-        message=gettext("Warning : %(periods)s fall outside the project's dates (%(project_dates)s)")
-        % {
-            "periods": ", ".join(concerned),
-            "project_dates": format_date_range(project.start_date, project.end_date, long=False),
-        },
-        details=concerned,
-    )
-
-
-def _periods_overlap(project: Project, periods: list[BudgetPeriod]) -> ProjectWarning:
-    by_number = {p.number: p for p in periods}
-    pairs = [
-        gettext("%(first)s and %(second)s")
-        % {"first": _period_label(p), "second": _period_label(by_number[other])}
-        for p in periods
-        for other in p.overlaps or []
-        if other in by_number
-    ]
-    return ProjectWarning(
-        kind=Kind.PERIODS_OVERLAP,
-        message=gettext("Warning : the dates of %(pairs)s overlap") % {"pairs": "; ".join(pairs)},
-        details=pairs,
-    )
-
-
-def _report_before_period(project: Project, periods: list[BudgetPeriod]) -> ProjectWarning:
-    concerned = [
-        gettext("period %(number)s: report dates end %(report_end)s, period dates start %(start)s")
-        % {"number": p.number, "report_end": format_date(p.report_end), "start": format_date(p.start_date)}
-        for p in periods
-        if p.report_before
-    ]
-    return ProjectWarning(
-        kind=Kind.REPORT_BEFORE_PERIOD,
-        message=gettext("Warning : the report dates end before the period dates start (%(periods)s)")
-        % {"periods": "; ".join(concerned)},
-        details=concerned,
-    )
-
-
-_BUILDERS = {
-    Kind.BUDGET_MISMATCH: _budget_mismatch,
-    Kind.PERIOD_OUTSIDE: _period_outside,
-    Kind.PERIODS_OVERLAP: _periods_overlap,
-    Kind.REPORT_BEFORE_PERIOD: _report_before_period,
-}
-
-
-def build_warning(
-    project: Project, kind: str, periods: list[BudgetPeriod], review: WarningReview | None = None
-) -> ProjectWarning:
-    """One warning of a project carrying `periods_total` and `budget_difference`, worded from its
-    periods as `periods_with_problems` gives them; `review` only when it is current."""
-    warning = _BUILDERS[kind](project, periods)
-    warning.review = review
-    return warning
-
-
-def _periods_by_project(project_ids) -> dict[int, list[BudgetPeriod]]:
+def periods_by_project(project_ids) -> dict[int, list[BudgetPeriod]]:
     """One query: the periods of these projects with their per-period flags."""
     periods: dict[int, list[BudgetPeriod]] = defaultdict(list)
     if project_ids:
@@ -497,7 +394,7 @@ def _periods_by_project(project_ids) -> dict[int, list[BudgetPeriod]]:
     return periods
 
 
-def _reviews_by_key(project_ids) -> dict[tuple[int, str], WarningReview]:
+def reviews_by_key(project_ids) -> dict[tuple[int, str], WarningReview]:
     """One query: the reviews of these projects with their reviewer, by (project id, kind)."""
     if not project_ids:
         return {}
@@ -509,8 +406,8 @@ def warnings_for_projects(projects: list[Project]) -> dict[int, list[ProjectWarn
     """The warnings of projects annotated by `annotate_warnings`, by project id (two queries at
     most, whatever the number of projects: their periods and their current reviews)."""
     flagged = [p for p in projects if p.warning_count]
-    periods = _periods_by_project({p.pk for p in flagged})
-    reviews = _reviews_by_key(
+    periods = periods_by_project({p.pk for p in flagged})
+    reviews = reviews_by_key(
         {p.pk for p in flagged if any(getattr(p, reviewed_name(kind)) for kind in KINDS)}
     )
     result: dict[int, list[ProjectWarning]] = {p.pk: [] for p in projects}
@@ -527,251 +424,3 @@ def warnings_for_project(project: Project) -> list[ProjectWarning]:
     annotated = annotate_warnings(Project.objects.filter(pk=project.pk)).get()
     warnings = warnings_for_projects([annotated])[annotated.pk]
     return sorted(warnings, key=lambda w: w.is_reviewed)
-
-
-# --- The admins' review page -----------------------------------------------------------------
-
-REVIEW_PAGE_SIZE = 50
-
-
-class Status:
-    """Which rows the review page lists."""
-
-    OPEN = "open"
-    REVIEWED = "reviewed"
-    ALL = "all"
-    CHOICES = (OPEN, REVIEWED, ALL)
-
-
-# ORDER BY of each sort key; the project code and id, then the kind, break ties so that pages
-# never repeat or skip a row. "difference" is its size, whatever the sign.
-SORTS = {
-    "-difference": "ABS(counted.budget_difference) DESC",
-    "difference": "ABS(counted.budget_difference) ASC",
-    "code": "project.code ASC",
-    "-code": "project.code DESC",
-    "name": "project.name ASC",
-    "-name": "project.name DESC",
-}
-DEFAULT_SORT = "-difference"
-
-
-@dataclass(frozen=True)
-class ReviewFilters:
-    """The review page's filters, already validated (see the page's form)."""
-
-    kind: str = ""
-    status: str = Status.OPEN
-    programme: int | None = None
-    q: str = ""
-    sort: str = DEFAULT_SORT
-
-    def scope(self) -> QuerySet[Project]:
-        """The projects whose warnings are counted: programme and search narrow it."""
-        scope = Project.objects.all()
-        if self.programme:
-            scope = scope.filter(programme_id=self.programme)
-        if self.q:
-            scope = scope.filter(Q(code__icontains=self.q) | Q(name__icontains=self.q))
-        return scope
-
-
-@dataclass
-class ReviewRow:
-    """One (project, kind) row of the review page, in plain values."""
-
-    project_id: int
-    code: str
-    name: str
-    programme_name: str
-    budget: Decimal
-    periods_total: Decimal
-    budget_difference: Decimal
-    kind: str
-    label: str
-    message: str
-    details: list[str] = field(default_factory=list)
-    # The numbers behind the warning as the page shows them: marking reviewed checks it.
-    fingerprint: str = ""
-    reviewed_by: str = ""
-    reviewed_at: dt.datetime | None = None
-    note: str = ""
-
-    @property
-    def is_reviewed(self) -> bool:
-        return self.reviewed_at is not None
-
-    @property
-    def is_open(self) -> bool:
-        return not self.is_reviewed
-
-
-@dataclass
-class ReviewSummary:
-    """Counts for the filters' scope: per kind, open and reviewed; and the rows listed."""
-
-    rows: int = 0
-    by_kind: dict[str, dict[str, int]] = field(default_factory=dict)
-
-    @property
-    def open(self) -> int:
-        return sum(counts["open"] for counts in self.by_kind.values())
-
-    @property
-    def reviewed(self) -> int:
-        return sum(counts["reviewed"] for counts in self.by_kind.values())
-
-
-@dataclass
-class ReviewPage:
-    rows: list[ReviewRow]
-    summary: ReviewSummary
-    number: int
-    num_pages: int
-    page_size: int = REVIEW_PAGE_SIZE
-    programmes: list[tuple[int, str]] = field(default_factory=list)
-
-    @property
-    def start_index(self) -> int:
-        return (self.number - 1) * self.page_size + 1 if self.rows else 0
-
-    @property
-    def end_index(self) -> int:
-        return (self.number - 1) * self.page_size + len(self.rows)
-
-    @property
-    def has_previous(self) -> bool:
-        return self.number > 1
-
-    @property
-    def has_next(self) -> bool:
-        return self.number < self.num_pages
-
-
-def _review_rows_raw(filters: ReviewFilters, *, limit: int | None = None, offset: int = 0) -> list[Project]:
-    """One statement: the listed (project, kind) rows in order, each a Project carrying `kind`,
-    `is_reviewed`, `periods_total`, `budget_difference`, `programme_name`, and the counts of the
-    whole scope as window sums (`rows_total`, `count_open_<kind>`, `count_warn_<kind>`), so the
-    page and its counts come from one pass, never from a second COUNT. With `limit` (a page),
-    each row also carries its current `fingerprint`, computed for the page's rows only."""
-    sql, params = _checked_rows_sql(filters.scope())
-    counts = []
-    for kind in KINDS:
-        counts.append(f"COUNT(*) FILTER (WHERE kind = %s AND NOT is_reviewed) OVER () AS count_open_{kind}")
-        counts.append(f"COUNT(*) FILTER (WHERE kind = %s) OVER () AS count_warn_{kind}")
-        params += [str(kind), str(kind)]
-    where = ["TRUE"]
-    if filters.kind in KINDS:
-        where.append("counted.kind = %s")
-        params.append(str(filters.kind))
-    if filters.status == Status.OPEN:
-        where.append("NOT counted.is_reviewed")
-    elif filters.status == Status.REVIEWED:
-        where.append("counted.is_reviewed")
-    order = f"{SORTS.get(filters.sort, SORTS[DEFAULT_SORT])}, project.code, project.id, counted.position"
-    count_columns = ", ".join(f"counted.count_{state}_{kind}" for kind in KINDS for state in ("open", "warn"))
-    listed = f"""
-        SELECT project.id, project.code, project.name, project.programme_id, project.status,
-               project.budget, project.start_date, project.end_date,
-               programme.name AS programme_name, counted.kind, counted.is_reviewed,
-               counted.periods_total, counted.budget_difference, {count_columns},
-               COUNT(*) OVER () AS rows_total, ROW_NUMBER() OVER (ORDER BY {order}) AS ordinal
-        FROM counted
-        JOIN programmes_project AS project ON project.id = counted.project_id
-        JOIN programmes_programme AS programme ON programme.id = project.programme_id
-        WHERE {" AND ".join(where)}
-        ORDER BY {order}"""
-    sql = f"{sql}, counted AS (SELECT checked.*, {', '.join(counts)} FROM checked)"
-    if limit is None:
-        return list(Project.objects.raw(sql + listed, params))
-    params += [limit, offset]
-    cases = []
-    for kind in KINDS:
-        fingerprint_sql, fingerprint_params = _fingerprint_sql(kind, "page.id")
-        cases.append(f"WHEN %s THEN {fingerprint_sql}")
-        params += [str(kind), *fingerprint_params]
-    # The page is cut first, then only its rows get their fingerprint.
-    sql += f""", page AS ({listed} LIMIT %s OFFSET %s)
-        SELECT page.*, CASE page.kind {" ".join(cases)} END AS fingerprint
-        FROM page ORDER BY page.ordinal"""
-    return list(Project.objects.raw(sql, params))
-
-
-def _summary_from(first: Project | None) -> ReviewSummary:
-    summary = ReviewSummary(by_kind={kind: {"open": 0, "reviewed": 0} for kind in KINDS})
-    if first is not None:
-        summary.rows = first.rows_total
-        for kind in KINDS:
-            opened, warned = getattr(first, f"count_open_{kind}"), getattr(first, f"count_warn_{kind}")
-            summary.by_kind[kind] = {"open": opened, "reviewed": warned - opened}
-    return summary
-
-
-def _reviewer_name(review: WarningReview) -> str:
-    user = review.reviewed_by
-    return user.get_full_name() or user.get_username()
-
-
-def _word_rows(raw_rows: list[Project]) -> list[ReviewRow]:
-    """Word each row's warning: two queries (the rows' periods, their current reviews)."""
-    periods = _periods_by_project({row.pk for row in raw_rows})
-    reviews = _reviews_by_key({row.pk for row in raw_rows if row.is_reviewed})
-    rows = []
-    for raw in raw_rows:
-        review = reviews.get((raw.pk, raw.kind)) if raw.is_reviewed else None
-        warning = build_warning(raw, raw.kind, periods[raw.pk], review)
-        rows.append(
-            ReviewRow(
-                project_id=raw.pk,
-                code=raw.code,
-                name=raw.name,
-                programme_name=raw.programme_name,
-                budget=raw.budget,
-                periods_total=raw.periods_total,
-                budget_difference=raw.budget_difference,
-                kind=raw.kind,
-                label=warning.label,
-                message=warning.message,
-                details=warning.details,
-                fingerprint=getattr(raw, "fingerprint", ""),
-                reviewed_by=_reviewer_name(review) if review else "",
-                reviewed_at=review.reviewed_at if review else None,
-                note=review.note if review else "",
-            )
-        )
-    return rows
-
-
-def review_page(filters: ReviewFilters, number: int = 1, size: int = REVIEW_PAGE_SIZE) -> ReviewPage:
-    """One page of the review list with the counts of the filters' scope and the programmes to
-    filter by: one statement for the rows and counts, one for the page's periods, one for its
-    reviews, one for the programmes, whatever the number of projects. A page past the end
-    shows the last page (one more statement, two at most)."""
-    number = max(1, number)
-    raw_rows = _review_rows_raw(filters, limit=size, offset=(number - 1) * size)
-    if not raw_rows and number > 1:
-        # Past the end (the list shrank, or a hand-typed page): show the last page.
-        first = _review_rows_raw(filters, limit=1)
-        number = max(1, -(-first[0].rows_total // size)) if first else 1
-        raw_rows = _review_rows_raw(filters, limit=size, offset=(number - 1) * size) if first else []
-    summary = _summary_from(raw_rows[0] if raw_rows else None)
-    return ReviewPage(
-        rows=_word_rows(raw_rows),
-        summary=summary,
-        number=number,
-        num_pages=max(1, -(-summary.rows // size)),
-        page_size=size,
-        programmes=list(Programme.objects.order_by("name").values_list("pk", "name")),
-    )
-
-
-# The data-version area the review page reads (chsd_portal.datasql):
-# programmes/migrations/0005_track_warning_tables.py bumps it on any write to projects,
-# periods, reviews, programmes or users, so a cached review page is never stale.
-DATA_AREA = "programmes"  # see migrations/0005_track_portal_tables.py
-
-
-def review_rows(filters: ReviewFilters) -> list[ReviewRow]:
-    """Every row of the filtered list, in the page's order (for the exports): one statement for
-    the rows, one for their periods, one for their reviews."""
-    return _word_rows(_review_rows_raw(filters))

@@ -8,7 +8,7 @@ from chsd_portal.mixins import StaffRequiredMixin
 
 from ..forms.programme import ApproachFormSet, IndicatorFormSet, OutcomeFormSet, ProgrammeForm
 from ..models import Programme
-from ..selectors import programme as selectors
+from ..selectors.programme import home_programme
 
 
 class HomeView(TemplateView):
@@ -16,7 +16,7 @@ class HomeView(TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["programme"] = selectors.home_programme()
+        context["programme"] = home_programme(with_lists=True)
         context["can_edit"] = roles.is_staff_member(self.request.user)
         return context
 

@@ -13,7 +13,7 @@ from django.urls import reverse
 from django.utils import translation
 from openpyxl import load_workbook
 
-from programmes.exports import projects as exports
+from programmes.exports import writers as exports
 from programmes.models import Project
 from tests.factories import ALL_ROLES, ProgrammeFactory, user_in_role
 from tests.programmes.factories_project_list import (

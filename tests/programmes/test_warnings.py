@@ -9,14 +9,12 @@ import pytest
 from django.utils import translation
 
 from programmes.models import BudgetPeriod, Project, WarningReview
+from programmes.selectors.warning_review import ReviewFilters, Status, review_rows
 from programmes.selectors.warnings import (
     KINDS,
-    ReviewFilters,
-    Status,
     annotate_warnings,
     filter_has_warnings,
     flag_name,
-    review_rows,
     warnings_for_project,
     with_open_warnings,
 )
