@@ -2,7 +2,7 @@ import pytest
 from django.urls import reverse
 
 from programmes.demo.programme import load_demo_programme
-from tests.factories import IndicatorFactory, OutcomeFactory, ProgrammeFactory
+from tests.programmes.factories import IndicatorFactory, OutcomeFactory, ProgrammeFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -13,9 +13,10 @@ from django.urls import reverse
 from programmes.forms.projects import ProjectForm
 from programmes.models import BudgetPeriod, Project, ProjectLocation, TargetGroup
 from programmes.services.projects import fiscal_quarter_periods
-from tests.factories import ProgrammeFactory, UserFactory
+from tests.factories import UserFactory
 from tests.programmes.factories import (
     BudgetPeriodFactory,
+    ProgrammeFactory,
     ProjectFactory,
     ProjectLocationFactory,
     ProjectObjectiveFactory,
