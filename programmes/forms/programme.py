@@ -1,3 +1,5 @@
+"""The programme editor: its text and its lists of indicators, approaches and outcomes."""
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 

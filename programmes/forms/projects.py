@@ -32,7 +32,7 @@ from ..models import (
 )
 
 NOT_NEGATIVE = _("Enter 0 or more.")
-# /projects/<code>/ would clash with these pages (programmes/urls_projects.py).
+# /projects/<code>/ would clash with these pages (programmes/urls/projects.py).
 RESERVED_CODES = {"new", "export"}
 
 

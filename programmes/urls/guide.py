@@ -1,4 +1,4 @@
-"""Routes for the guide, activity-plan and indicator pages, joined into programmes/urls.py."""
+"""Routes for the guide, activity-plan and indicator pages, joined in programmes/urls/__init__.py."""
 
 from django.urls import path
 

@@ -1,4 +1,4 @@
-"""Routes for the projects pages, joined into programmes/urls.py."""
+"""Routes for the projects pages, joined in programmes/urls/__init__.py."""
 
 from django.urls import path, re_path
 

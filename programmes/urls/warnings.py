@@ -1,4 +1,4 @@
-"""Routes for the warnings pages (the admins' budget review), joined into programmes/urls.py."""
+"""Routes for the warnings pages (the admins' budget review), joined in programmes/urls/__init__.py."""
 
 from django.urls import path
 

@@ -1,0 +1,1 @@
+"""Views, one module per feature (see programmes/__init__.py)."""

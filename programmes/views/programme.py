@@ -1,3 +1,5 @@
+"""The home page (the programme marked for it) and the programme editor (staff)."""
+
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView, UpdateView
