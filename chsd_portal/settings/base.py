@@ -128,12 +128,27 @@ vars().update(EMAIL_CONFIG)
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="CHSD Portal <noreply@chsd.local>")
 
 # Per-process page cache; correctness never depends on it (see chsd_portal/cache.py).
+# "ratelimit" counts the board's posts per address and account (django-ratelimit): it must be
+# shared by every process and server, so it defaults to a table in the database (created by
+# qa_board's migrations); set RATELIMIT_CACHE_URL to redis:// or pymemcache:// where you have one.
 CACHES = {
     "default": {
         "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
         "OPTIONS": {"MAX_ENTRIES": 5000},
-    }
+    },
+    "ratelimit": env.cache("RATELIMIT_CACHE_URL", default="dbcache://qa_board_ratelimit"),
 }
+RATELIMIT_USE_CACHE = "ratelimit"
+# The client's address: REMOTE_ADDR, which a reverse proxy in front must set to the real client.
+RATELIMIT_IP_META_KEY = env("RATELIMIT_IP_META_KEY", default="REMOTE_ADDR")
+
+# The Q&A board's spam rules (qa_board/services/spam.py): a post over a limit is held for review.
+QA_BOARD_RATE_PER_ADDRESS = env("QA_BOARD_RATE_PER_ADDRESS", default="5/10m")
+QA_BOARD_RATE_PER_ACCOUNT = env("QA_BOARD_RATE_PER_ACCOUNT", default="5/10m")
+# Far over it, the post is refused and the form comes back filled in.
+QA_BOARD_FLOOD_RATE = env("QA_BOARD_FLOOD_RATE", default="20/h")
+QA_BOARD_MIN_SECONDS = env.float("QA_BOARD_MIN_SECONDS", default=4.0)
+QA_BOARD_MAX_LINKS = env.int("QA_BOARD_MAX_LINKS", default=2)
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"

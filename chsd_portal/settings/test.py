@@ -19,4 +19,8 @@ DATABASES["default"]["CONN_MAX_AGE"] = 0  # noqa: F405
 
 # Tests roll back the data-version counters with everything else, so a page cached in one test
 # could match another's; cache tests switch a real cache on and clear it themselves.
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
+# The board's rate limits count in a real (per-process) cache that its tests clear.
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"},
+    "ratelimit": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "ratelimit"},
+}

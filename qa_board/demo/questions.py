@@ -1,0 +1,65 @@
+"""Demo questions, read from demo/questions.json: a dozen questions about the programme's work,
+some tied to its three tambons, answered by `mentor` and `staff`, one accepted, one held."""
+
+import json
+from pathlib import Path
+
+from django.contrib.auth import get_user_model
+from django.db.models import F
+
+from sites.models import Subdistrict
+
+from ..models import Answer, Moderation, Question, Topic
+from ..services.questions import question_refresh
+from ..services.spam import content_hash
+
+DATA = Path(__file__).with_name("questions.json")
+
+
+def load_demo_questions(*, password: str, stdout=None) -> None:
+    """Idempotent: a question whose title exists is left as it is."""
+    data = json.loads(DATA.read_text(encoding="utf-8"))
+    topics = {}
+    for position, topic in enumerate(data["topics"]):
+        topics[topic["slug"]], _created = Topic.objects.get_or_create(
+            slug=topic["slug"], defaults={"name": topic["name"], "position": position}
+        )
+    users = {
+        user.username: user
+        for user in get_user_model().objects.filter(username__in=["mentor", "staff", "member", "admin"])
+    }
+    codes = {row.get("tambon") for row in data["questions"]} - {None}
+    tambons = {s.code: s for s in Subdistrict.objects.filter(code__in=codes)}
+    existing = set(
+        Question.objects.filter(title__in=[row["title"] for row in data["questions"]]).values_list(
+            "title", flat=True
+        )
+    )
+    for row in data["questions"]:
+        if row["title"] in existing:
+            continue
+        question = Question.objects.create(
+            title=row["title"],
+            body=row["body"],
+            topic=topics.get(row.get("topic")),
+            subdistrict=tambons.get(row.get("tambon")),
+            author=users.get(row.get("author")),
+            display_name="" if row.get("author") in users else row.get("display_name", "ผู้เยี่ยมชม"),
+            moderation=Moderation.HELD if row.get("held") else Moderation.PUBLISHED,
+            hold_reasons=row.get("hold_reasons", []),
+            content_hash=content_hash(row["title"], row["body"]),
+        )
+        Question.objects.filter(pk=question.pk).update(view_count=F("view_count") + row.get("views", 0))
+        for answer in row.get("answers", []):
+            author = users.get(answer["author"])
+            Answer.objects.create(
+                question=question,
+                author=author,
+                body=answer["body"],
+                is_official=answer["author"] in ("mentor", "staff", "admin"),
+                is_accepted=answer.get("accepted", False),
+                content_hash=content_hash(answer["body"]),
+            )
+        question_refresh(question_id=question.pk)
+    if stdout is not None:
+        stdout.write(f"demo: {Question.objects.count()} questions on the board")

@@ -1,0 +1,62 @@
+"""The ask form (ตั้งกระทู้ถาม): visitors leave a display name and, if they wish, an e-mail."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from sites.models import Subdistrict
+
+from ..models import Topic
+from .antispam import AntiSpamFormMixin
+
+
+class SubdistrictCodeField(forms.CharField):
+    """A sub-district by its six-digit code (the datalist on the page offers the names)."""
+
+    default_error_messages = {"unknown": _("Choose a sub-district from the list, or leave it empty.")}
+
+    def __init__(self, **kwargs):
+        super().__init__(max_length=120, required=False, **kwargs)
+
+    def clean(self, value):
+        value = super().clean(value)
+        if not value:
+            return None
+        code = value.strip().split(" ", 1)[0]
+        found = Subdistrict.objects.select_related("district__province").filter(code=code).first()
+        if found is None:
+            raise forms.ValidationError(self.error_messages["unknown"], code="unknown")
+        return found
+
+
+class QuestionForm(AntiSpamFormMixin, forms.Form):
+    title = forms.CharField(label=_("Title"), max_length=200, min_length=5)
+    body = forms.CharField(
+        label=_("Your question"),
+        max_length=10000,
+        min_length=10,
+        widget=forms.Textarea(attrs={"rows": 6}),
+        help_text=_(
+            "Plain text; web addresses become links. Phone and ID numbers are hidden from the public."
+        ),
+    )
+    topic = forms.ModelChoiceField(
+        label=_("Topic"), queryset=Topic.objects.all(), required=False, empty_label=_("(not specified)")
+    )
+    subdistrict = SubdistrictCodeField(
+        label=_("Sub-district (tambon)"),
+        help_text=_("Optional: type the sub-district's name or code, e.g. เกาะขวาง or 220104."),
+    )
+    display_name = forms.CharField(label=_("Your name (shown with the question)"), max_length=100)
+    email = forms.EmailField(
+        label=_("E-mail for a reply notice"),
+        required=False,
+        help_text=_("Optional. Only the programme staff see it."),
+    )
+
+    def __init__(self, *args, user=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["subdistrict"].widget.attrs["list"] = "qa-subdistricts"
+        if user is not None and user.is_authenticated:
+            # A member asks as themselves and is told by e-mail at their account's address.
+            del self.fields["display_name"]
+            del self.fields["email"]

@@ -1,0 +1,33 @@
+"""The list's filters: search, topic, sub-district and which questions (newest or unanswered)."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from ..selectors.question_list import ListFilters
+
+SHOW_CHOICES = [("", _("Newest")), ("unanswered", _("Awaiting answer")), ("answered", _("Answered"))]
+
+
+class QuestionFilterForm(forms.Form):
+    q = forms.CharField(label=_("Search"), required=False, max_length=100)
+    topic = forms.ChoiceField(label=_("Topic"), required=False)
+    tambon = forms.ChoiceField(label=_("Sub-district"), required=False)
+    show = forms.ChoiceField(label=_("Show"), required=False, choices=SHOW_CHOICES)
+
+    def __init__(self, *args, topics=(), subdistricts=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["topic"].choices = [("", _("All topics"))] + [(t.slug, t.name) for t in topics]
+        self.fields["tambon"].choices = [("", _("All sub-districts"))] + [
+            (s.code, f"{s.name_th} ({s.district.province.name_th})") for s in subdistricts
+        ]
+
+    def filters(self) -> ListFilters:
+        if not self.is_valid():
+            return ListFilters()
+        data = self.cleaned_data
+        return ListFilters(
+            q=" ".join(data["q"].replace("\x00", "").split()),
+            topic=data["topic"],
+            tambon=data["tambon"],
+            show=data["show"],
+        )

@@ -1,0 +1,69 @@
+"""What qa_board offers the layers below it: menu entries, the home page's block of answered
+questions, role permissions and demo data."""
+
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from chsd_portal import demo, home_blocks, menu, roles
+
+from .demo.questions import load_demo_questions
+from .permissions import can_moderate
+from .selectors.question_list import latest_answered
+
+# The seed's menu has กระดานถาม - ตอบ after พื้นที่ดำเนินการ and โครงการ, before รูปกิจกรรม.
+menu.register(menu.MenuEntry(key="qa", label=_("Q&A board"), url_name="qa_board:question-list", order=60))
+menu.register(
+    menu.MenuEntry(
+        key="qa-mine",
+        label=_("My questions"),
+        url_name="qa_board:my-questions",
+        order=61,
+        visible_to=lambda user: getattr(user, "is_authenticated", False),
+    )
+)
+menu.register(
+    menu.MenuEntry(
+        key="qa-moderation",
+        label=_("Moderation queue"),
+        url_name="qa_board:moderation",
+        order=91,
+        visible_to=can_moderate,
+    )
+)
+
+
+def _answered_block(request) -> dict | None:
+    """The latest answered questions (one query), or nothing while none is answered."""
+    questions = latest_answered()
+    if not questions:
+        return None
+    return {"questions": questions, "list_url": reverse("qa_board:question-list") + "?show=answered"}
+
+
+home_blocks.register(
+    home_blocks.HomeBlock(
+        key="qa-answered", template="qa_board/includes/home_block.html", context=_answered_block, order=40
+    )
+)
+
+for role in (roles.MEMBER, roles.MENTOR, roles.STAFF, roles.ADMIN):
+    roles.grant(role, "qa_board.add_question", "qa_board.add_answer")
+for role in (roles.STAFF, roles.ADMIN):
+    roles.grant(
+        role,
+        "qa_board.moderate_question",
+        "qa_board.view_moderationlog",
+        "qa_board.add_blockedposter",
+        "qa_board.delete_blockedposter",
+    )
+# Admins edit the banned words and the topics (in Django admin: admin is for admins).
+roles.grant(
+    roles.ADMIN,
+    *(
+        f"qa_board.{action}_{model}"
+        for action in ("add", "change", "delete", "view")
+        for model in ("bannedword", "topic")
+    ),
+)
+
+demo.register("qa_board", load_demo_questions, order=60)

@@ -1,0 +1,115 @@
+"""The moderation queue (staff and admins): held posts, an action on each with its reason, the
+log, and blocking an account whose posts keep being held."""
+
+from django.contrib import messages
+from django.contrib.auth import get_user_model
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views import View
+from django.views.generic import TemplateView
+
+from chsd_portal.mixins import RoleRequiredMixin
+from chsd_portal.pagination import page_links
+
+from ..forms.moderation import BlockForm, ModerationForm
+from ..models import Answer, ModerationLog, Question
+from ..permissions import MODERATING_ROLES
+from ..selectors import moderation as selectors
+from ..services import moderation as services
+from ..services.spam import REASON_LABELS
+from .buttons import action_buttons
+
+
+class ModeratorRequiredMixin(RoleRequiredMixin):
+    allowed_roles = MODERATING_ROLES
+
+
+class ModerationQueueView(ModeratorRequiredMixin, TemplateView):
+    template_name = "qa_board/moderation_queue.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        questions = selectors.held_questions()
+        answers = selectors.held_answers()
+        authors = [post.author_id for post in [*questions, *answers] if post.author_id]
+        context.update(
+            held_questions=questions,
+            held_answers=answers,
+            counts=selectors.held_counts(),
+            offenders=selectors.repeat_offenders(authors),
+            reason_labels=REASON_LABELS,
+            question_actions=action_buttons(services.QUESTION_ACTIONS),
+            answer_actions=action_buttons(services.ANSWER_ACTIONS),
+            form=ModerationForm(),
+            block_form=BlockForm(),
+        )
+        return context
+
+
+class ModerateView(ModeratorRequiredMixin, View):
+    """POST: one action on one question or answer, logged with the reason."""
+
+    def post(self, request, kind, pk, action):
+        form = ModerationForm(request.POST)
+        reason = form.cleaned_data["reason"] if form.is_valid() else ""
+        back = request.POST.get("next") or reverse("qa_board:moderation")
+        if not back.startswith("/") or back.startswith("//"):
+            back = reverse("qa_board:moderation")
+        if kind == "question":
+            question = get_object_or_404(Question, pk=pk)
+            if action not in services.QUESTION_ACTIONS:
+                return redirect(back)
+            services.question_moderate(question=question, action=action, actor=request.user, reason=reason)
+            if action == ModerationLog.Action.DELETE and back.startswith(question.get_absolute_url()):
+                back = reverse("qa_board:moderation")
+        elif kind == "answer":
+            answer = get_object_or_404(Answer.objects.select_related("question__author"), pk=pk)
+            if action not in services.ANSWER_ACTIONS:
+                return redirect(back)
+            services.answer_moderate(
+                answer=answer,
+                action=action,
+                actor=request.user,
+                reason=reason,
+                thread_url=request.build_absolute_uri(answer.question.get_absolute_url()),
+            )
+        else:
+            raise Http404
+        messages.success(request, _("Done: the action is recorded in the moderation log."))
+        return redirect(back)
+
+
+class BlockPosterView(ModeratorRequiredMixin, View):
+    """POST: block (or, with unblock=1, unblock) an account from posting."""
+
+    def post(self, request, user_pk):
+        user = get_object_or_404(get_user_model(), pk=user_pk)
+        if request.POST.get("unblock"):
+            services.poster_unblock(
+                user=user, actor=request.user, reason=request.POST.get("reason", "")[:500]
+            )
+            messages.success(request, _("The account may post again."))
+            return redirect("qa_board:moderation")
+        form = BlockForm(request.POST)
+        if not form.is_valid():
+            messages.error(request, _("Give a reason for blocking the account."))
+            return redirect("qa_board:moderation")
+        services.poster_block(user=user, actor=request.user, reason=form.cleaned_data["reason"])
+        messages.success(request, _("The account is blocked from posting."))
+        return redirect("qa_board:moderation")
+
+
+class ModerationLogView(ModeratorRequiredMixin, TemplateView):
+    template_name = "qa_board/moderation_log.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        page = selectors.log_page(self.request.GET.get("page"))
+        context.update(
+            page_obj=page,
+            entries=page.object_list,
+            page_nav=page_links(page.paginator, page.number, lambda n: f"?page={n}"),
+        )
+        return context
