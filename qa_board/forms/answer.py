@@ -3,11 +3,11 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .antispam import AntiSpamFormMixin
+from .antispam import AntiSpamFormMixin, PostTextField
 
 
 class AnswerForm(AntiSpamFormMixin, forms.Form):
-    body = forms.CharField(
+    body = PostTextField(
         label=_("Your answer"),
         max_length=10000,
         min_length=2,

@@ -7,6 +7,8 @@ from django import forms
 from django.core import signing
 from django.utils.translation import gettext_lazy as _
 
+from ..text.render import clean_text
+
 SALT = "qa_board.form-started"
 # A token older than this is not trusted (a replayed one): the post is held, not refused.
 MAX_TOKEN_AGE = 2 * 24 * 3600
@@ -24,6 +26,15 @@ def seconds_since(token: str) -> float | None:
     except (signing.BadSignature, TypeError, ValueError):
         return None
     return time.time() - shown_at
+
+
+class PostTextField(forms.CharField):
+    """Text as typed, less the control characters no one types on purpose (NUL, which
+    PostgreSQL cannot store, and the rest of qa_board.text.render's list), removed before
+    validation so a pasted NUL never costs the writer their post."""
+
+    def to_python(self, value):
+        return clean_text(super().to_python(value))
 
 
 class AntiSpamFormMixin(forms.Form):

@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from sites.models import Subdistrict
 
 from ..models import Topic
-from .antispam import AntiSpamFormMixin
+from .antispam import AntiSpamFormMixin, PostTextField
 
 
 class SubdistrictCodeField(forms.CharField):
@@ -29,8 +29,8 @@ class SubdistrictCodeField(forms.CharField):
 
 
 class QuestionForm(AntiSpamFormMixin, forms.Form):
-    title = forms.CharField(label=_("Title"), max_length=200, min_length=5)
-    body = forms.CharField(
+    title = PostTextField(label=_("Title"), max_length=200, min_length=5)
+    body = PostTextField(
         label=_("Your question"),
         max_length=10000,
         min_length=10,
@@ -46,7 +46,7 @@ class QuestionForm(AntiSpamFormMixin, forms.Form):
         label=_("Sub-district (tambon)"),
         help_text=_("Optional: type the sub-district's name or code, e.g. เกาะขวาง or 220104."),
     )
-    display_name = forms.CharField(label=_("Your name (shown with the question)"), max_length=100)
+    display_name = PostTextField(label=_("Your name (shown with the question)"), max_length=100)
     email = forms.EmailField(
         label=_("E-mail for a reply notice"),
         required=False,
