@@ -17,10 +17,10 @@ urlpatterns = [
     ),
     path("moderation/", moderation.ModerationQueueView.as_view(), name="moderation"),
     path("moderation/log/", moderation.ModerationLogView.as_view(), name="moderation-log"),
+    path("moderation/users/<int:user_pk>/block/", moderation.BlockPosterView.as_view(), name="block-poster"),
     path(
         "moderation/<str:kind>/<int:pk>/<slug:action>/",
         moderation.ModerateView.as_view(),
         name="moderate",
     ),
-    path("moderation/users/<int:user_pk>/block/", moderation.BlockPosterView.as_view(), name="block-poster"),
 ]

@@ -21,7 +21,9 @@ def notify_asker(*, answer: Answer, thread_url: str) -> None:
 
     def send():
         with translation.override("th"):
-            subject = gettext("Your question has been answered: %(title)s") % {"title": question.title[:80]}
+            subject = gettext("Your question has been answered: %(title)s") % {
+                "title": " ".join(question.title.split())[:80]
+            }
             body = render_to_string(
                 "qa_board/email/answered.txt", {"question": question, "answer": answer, "url": thread_url}
             )

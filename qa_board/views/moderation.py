@@ -61,8 +61,9 @@ class ModerateView(ModeratorRequiredMixin, View):
             question = get_object_or_404(Question, pk=pk)
             if action not in services.QUESTION_ACTIONS:
                 return redirect(back)
+            thread_url = question.get_absolute_url()
             services.question_moderate(question=question, action=action, actor=request.user, reason=reason)
-            if action == ModerationLog.Action.DELETE and back.startswith(question.get_absolute_url()):
+            if action == ModerationLog.Action.DELETE and back.startswith(thread_url):
                 back = reverse("qa_board:moderation")
         elif kind == "answer":
             answer = get_object_or_404(Answer.objects.select_related("question__author"), pk=pk)
