@@ -12,7 +12,12 @@ from .antispam import AntiSpamFormMixin, PostTextField
 class SubdistrictCodeField(forms.CharField):
     """A sub-district by its six-digit code (the datalist on the page offers the names)."""
 
-    default_error_messages = {"unknown": _("Choose a sub-district from the list, or leave it empty.")}
+    default_error_messages = {
+        "unknown": _(
+            "Choose a sub-district from the list, or type its six-digit code (several share a name), "
+            "or leave it empty."
+        )
+    }
 
     def __init__(self, **kwargs):
         super().__init__(max_length=120, required=False, **kwargs)
@@ -21,11 +26,16 @@ class SubdistrictCodeField(forms.CharField):
         value = super().clean(value)
         if not value:
             return None
-        code = value.strip().split(" ", 1)[0]
-        found = Subdistrict.objects.select_related("district__province").filter(code=code).first()
-        if found is None:
+        first = value.strip().split(" ", 1)[0]
+        places = Subdistrict.objects.select_related("district__province")
+        if first.isdigit():
+            found = list(places.filter(code=first)[:1])
+        else:
+            # A name alone is enough when only one sub-district in the country bears it.
+            found = list(places.filter(name_th=value.strip().removeprefix("ต.").strip())[:2])
+        if len(found) != 1:
             raise forms.ValidationError(self.error_messages["unknown"], code="unknown")
-        return found
+        return found[0]
 
 
 class QuestionForm(AntiSpamFormMixin, forms.Form):

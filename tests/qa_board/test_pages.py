@@ -244,3 +244,16 @@ def test_the_home_page_shows_the_latest_answered_questions(client):
 def test_moderation_state_is_kept_on_the_question(client):
     client.post(ASK, ask_data())
     assert Question.objects.get().moderation == Moderation.PUBLISHED
+
+
+@pytest.mark.parametrize("typed", ["220104 เกาะขวาง", "220104", "ต.ตะกาดเง้า"])
+def test_the_tambon_is_found_by_its_code_or_its_unique_name(client, geography, typed):
+    client.post(ASK, ask_data(subdistrict=typed))
+    assert Question.objects.get().subdistrict.code in ("220104", "220313")
+
+
+def test_an_unknown_tambon_gets_a_thai_message_and_keeps_the_rest(client, geography):
+    response = client.post(ASK, ask_data(subdistrict="ไม่มีตำบลนี้"))
+    assert response.status_code == 200
+    assert "เลือกตำบลจากรายการ" in response.content.decode()
+    assert "ขอแบบฟอร์มรายงานศักยภาพตำบล" in response.content.decode()
