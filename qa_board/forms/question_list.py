@@ -11,15 +11,12 @@ SHOW_CHOICES = [("", _("Newest")), ("unanswered", _("Awaiting answer")), ("answe
 class QuestionFilterForm(forms.Form):
     q = forms.CharField(label=_("Search"), required=False, max_length=100)
     topic = forms.ChoiceField(label=_("Topic"), required=False)
-    tambon = forms.ChoiceField(label=_("Sub-district"), required=False)
+    tambon = forms.CharField(label=_("Sub-district"), required=False, max_length=120)
     show = forms.ChoiceField(label=_("Show"), required=False, choices=SHOW_CHOICES)
 
-    def __init__(self, *args, topics=(), subdistricts=(), **kwargs):
+    def __init__(self, *args, topics=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["topic"].choices = [("", _("All topics"))] + [(t.slug, t.name) for t in topics]
-        self.fields["tambon"].choices = [("", _("All sub-districts"))] + [
-            (s.code, f"{s.name_th} ({s.district.province.name_th})") for s in subdistricts
-        ]
 
     def filters(self) -> ListFilters:
         if not self.is_valid():
@@ -28,6 +25,6 @@ class QuestionFilterForm(forms.Form):
         return ListFilters(
             q=" ".join(data["q"].replace("\x00", "").split()),
             topic=data["topic"],
-            tambon=data["tambon"],
+            tambon=" ".join(data["tambon"].replace("\x00", "").split()),
             show=data["show"],
         )

@@ -1,14 +1,16 @@
 """Reads for the board's list: a fixed number of queries whatever the number of questions.
 
-One query each for the topic and sub-district choices, one COUNT, one for the page's rows
+One query each for the topic choices and the most asked-about sub-districts (suggestions, at
+most 30), one COUNT, one for the page's rows
 (with topic, sub-district, district and province joined). Answer counts and views are columns
 kept by services/, so no row needs another query.
 """
 
 from dataclasses import dataclass
 
+from django.core.cache import cache
 from django.core.paginator import Paginator
-from django.db.models import Q
+from django.db.models import Count, Q
 
 from sites.models import Subdistrict
 
@@ -33,12 +35,36 @@ def topics() -> list[Topic]:
     return list(Topic.objects.all())
 
 
-def subdistricts_with_questions() -> list[Subdistrict]:
-    """Only the sub-districts that published questions are about (not all 7,436)."""
-    used = Question.objects.published().filter(subdistrict__isnull=False).values("subdistrict_id")
-    return list(
-        Subdistrict.objects.filter(pk__in=used).select_related("district__province").order_by("sort_name")
+SUGGESTIONS_CACHE_SECONDS = 300
+
+
+def tambon_suggestions() -> list[tuple[str, str, str]]:
+    """most_asked_subdistricts(), kept five minutes in the cache: suggestions may lag a little,
+    and the count is the list page's most expensive read (`make bench`)."""
+    return cache.get_or_set("qa_board:tambon-suggestions", most_asked_subdistricts, SUGGESTIONS_CACHE_SECONDS)
+
+
+def most_asked_subdistricts(limit: int = 30) -> list[tuple[str, str, str]]:
+    """The sub-districts most questions are about, as (code, name, province) suggestions for the
+    filter: a bounded list however many sub-districts the board has reached. Counting groups the
+    questions table alone; the names of the (at most 30) winners are a second, small read."""
+    top = list(
+        Question.objects.published()
+        .filter(subdistrict__isnull=False)
+        .values("subdistrict_id")
+        .annotate(n=Count("pk"))
+        .order_by("-n", "subdistrict_id")
+        .values_list("subdistrict_id", flat=True)[:limit]
     )
+    if not top:
+        return []
+    names = {
+        pk: (code, name, province)
+        for pk, code, name, province in Subdistrict.objects.filter(pk__in=top).values_list(
+            "pk", "code", "name_th", "district__province__name_th"
+        )
+    }
+    return [names[pk] for pk in top if pk in names]
 
 
 def filtered_questions(filters: ListFilters):
@@ -49,7 +75,12 @@ def filtered_questions(filters: ListFilters):
     if filters.topic:
         queryset = queryset.filter(topic__slug=filters.topic)
     if filters.tambon:
-        queryset = queryset.filter(subdistrict__code=filters.tambon)
+        # A six-digit code (the list's links) or a name as typed (every tambon of that name).
+        tambon = filters.tambon.split(" ", 1)[0] if filters.tambon[:1].isdigit() else filters.tambon
+        if tambon.isdigit():
+            queryset = queryset.filter(subdistrict__code=tambon)
+        else:
+            queryset = queryset.filter(subdistrict__name_th=tambon.removeprefix("ต.").strip())
     if filters.show == "unanswered":
         queryset = queryset.filter(status=Question.Status.OPEN)
     elif filters.show == "answered":

@@ -44,11 +44,7 @@ class QuestionListView(TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        form = QuestionFilterForm(
-            self.request.GET,
-            topics=list_selectors.topics(),
-            subdistricts=list_selectors.subdistricts_with_questions(),
-        )
+        form = QuestionFilterForm(self.request.GET, topics=list_selectors.topics())
         filters = form.filters()
         page = list_selectors.question_page(filters, self.request.GET.get("page"))
         params = self.request.GET.copy()
@@ -58,6 +54,7 @@ class QuestionListView(TemplateView):
             filters=filters,
             page_obj=page,
             questions=page.object_list,
+            tambon_suggestions=list_selectors.tambon_suggestions(),
             page_nav=page_links(page.paginator, page.number, lambda n: _query_string(params, page=n)),
             tabs=[
                 {"label": _("Newest"), "url": _query_string(params, show=None), "active": not filters.show},

@@ -53,7 +53,9 @@ def test_the_list_filters_by_topic_and_by_tambon(client, geography):
     assert "เรื่อง อสม." in by_topic and "เรื่องที่เกาะขวาง" not in by_topic
     by_tambon = client.get(LIST, {"tambon": "220104"}).content.decode()
     assert "เรื่องที่เกาะขวาง" in by_tambon and "เรื่อง อสม." not in by_tambon
-    assert "เกาะขวาง" in by_topic  # offered in the sub-district filter
+    assert "220104 เกาะขวาง" in by_topic  # suggested in the sub-district filter
+    by_name = client.get(LIST, {"tambon": "เกาะขวาง"}).content.decode()
+    assert "เรื่องที่เกาะขวาง" in by_name and "เรื่อง อสม." not in by_name
 
 
 def test_the_list_paginates(client):
