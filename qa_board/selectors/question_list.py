@@ -92,7 +92,8 @@ def question_page(filters: ListFilters, page_number):
     """The page of questions asked for, newest first."""
     queryset = (
         filtered_questions(filters)
-        .select_related("topic", "subdistrict__district__province", "author")
+        # Only what a row shows: every join costs planning time on each request (bench).
+        .select_related("topic", "subdistrict", "author")
         .order_by("-created_at", "-pk")
     )
     return Paginator(queryset, PAGE_SIZE).get_page(page_number)
