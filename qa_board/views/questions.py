@@ -4,12 +4,14 @@ from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
 from django.views.generic import FormView, TemplateView
 
 from chsd_portal.pagination import page_links
 from sites.models import Subdistrict
 
+from ..cache import cache_board_page
 from ..forms.answer import AnswerForm
 from ..forms.ask import QuestionForm
 from ..forms.question_list import QuestionFilterForm
@@ -38,9 +40,13 @@ def _query_string(params, **changes) -> str:
 
 class QuestionListView(TemplateView):
     """กระดานถาม - ตอบ: newest first, or only those awaiting an answer; by topic, by sub-district,
-    by any part of a word; 20 a page."""
+    by any part of a word; 20 a page. Cached under the board's data version (qa_board/cache.py)."""
 
     template_name = "qa_board/question_list.html"
+
+    @method_decorator(cache_board_page)
+    def get(self, request, *args, **kwargs):
+        return super().get(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
