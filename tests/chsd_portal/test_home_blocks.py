@@ -1,7 +1,6 @@
 """Apps add blocks to the home page through chsd_portal.home_blocks, in order and per role."""
 
 import pytest
-from django.template import engines
 from django.urls import reverse
 
 from chsd_portal import home_blocks, roles
@@ -12,10 +11,10 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def block_template(settings, tmp_path):
     (tmp_path / "block.html").write_text('<section class="test-block">{{ block.word }}</section>')
-    settings.TEMPLATES[0]["DIRS"] = [*settings.TEMPLATES[0]["DIRS"], tmp_path]
-    engines._engines = {}  # the template engine re-reads DIRS
+    # Assigning TEMPLATES (not mutating it) makes Django rebuild its template engines, now and
+    # when the setting is restored, whichever test rendered a template before this one.
+    settings.TEMPLATES = [{**settings.TEMPLATES[0], "DIRS": [*settings.TEMPLATES[0]["DIRS"], tmp_path]}]
     yield "block.html"
-    engines._engines = {}
 
 
 @pytest.fixture
