@@ -2,7 +2,7 @@
 bench database.
 
 Run `make bench` once first (it builds `chsd_bench`: 10,000 projects with their periods), then
-`.venv/bin/python bench/export_time.py`. Each format is downloaded through Django's test client
+`.venv/bin/python bench/export_time.py` (EXPORT_DATABASE_URL points it at another server's). Each format is downloaded through Django's test client
 under production settings, queries and file writing included; the best of 3 runs is printed.
 """
 
@@ -22,6 +22,8 @@ os.environ.update(
     LOG_LEVEL="WARNING",
 )
 os.environ.pop("DATABASE_URL", None)
+if os.environ.get("EXPORT_DATABASE_URL"):  # another server's bench database
+    os.environ["DATABASE_URL"] = os.environ["EXPORT_DATABASE_URL"]
 
 import django  # noqa: E402
 
