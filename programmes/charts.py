@@ -261,7 +261,7 @@ def progress_chart(
         chart.empty = {
             "x": _f((left + right) / 2),
             "y": _f((top + bottom) / 2),
-            "text": _("No measurements yet"),
+            "text": _("No measurements yet."),
         }
     return chart
 
