@@ -10,6 +10,7 @@ forms.py                 `ThaiDateField` (6/2/2561)
 formsets.py              one page editing an object and its lists, saved together
 pagination.py            page links shared by every paged page
 menu.py, context_processors.py  the site menu, filled by the apps
+home_blocks.py           blocks of the home page, registered by the apps
 roles.py, mixins.py      roles as groups, and the views' role checks
 backends.py              the user with their roles in one query (sessions: Django's cached_db,
                          see settings/base.py)
