@@ -18,9 +18,11 @@ DATABASES["default"]["TEST"] = {"NAME": f"test_chsd_{os.getpid()}"}  # noqa: F40
 DATABASES["default"]["CONN_MAX_AGE"] = 0  # noqa: F405
 
 # Tests roll back the data-version counters with everything else, so a page cached in one test
-# could match another's; cache tests switch a real cache on and clear it themselves.
-# The board's rate limits count in a real (per-process) cache that its tests clear.
+# could match another's; cache tests switch a real cache on and clear it themselves. Sessions
+# then come from the database every time (cached_db falls back to it). The board's rate limits
+# count in a real (per-process) cache that its tests clear.
 CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"},
+    "sessions": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"},
     "ratelimit": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "ratelimit"},
 }
