@@ -259,3 +259,10 @@ def test_an_unknown_tambon_gets_a_thai_message_and_keeps_the_rest(client, geogra
     assert response.status_code == 200
     assert "เลือกตำบลจากรายการ" in response.content.decode()
     assert "ขอแบบฟอร์มรายงานศักยภาพตำบล" in response.content.decode()
+
+
+def test_a_visitor_is_offered_to_sign_in_or_sign_up_to_answer(client):
+    question = QuestionFactory()
+    html = client.get(detail(question)).content.decode()
+    assert f'<a href="{reverse("login")}?next=' in html and "เข้าสู่ระบบ</a> หรือ" in html
+    assert "สมัครสมาชิก</a> เพื่อตอบ" in html
