@@ -6,6 +6,7 @@ from django.contrib.auth import get_user_model
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import TemplateView
@@ -54,8 +55,10 @@ class ModerateView(ModeratorRequiredMixin, View):
     def post(self, request, kind, pk, action):
         form = ModerationForm(request.POST)
         reason = form.cleaned_data["reason"] if form.is_valid() else ""
-        back = request.POST.get("next") or reverse("qa_board:moderation")
-        if not back.startswith("/") or back.startswith("//"):
+        back = request.POST.get("next") or ""
+        if not url_has_allowed_host_and_scheme(
+            back, allowed_hosts={request.get_host()}
+        ) or not back.startswith("/"):
             back = reverse("qa_board:moderation")
         if kind == "question":
             question = get_object_or_404(Question, pk=pk)

@@ -187,11 +187,14 @@ def test_staff_unblock_an_account(client, staff_user, member_user):
     assert ModerationLog.objects.first().action == "unblock"
 
 
-def test_a_moderation_redirect_never_leaves_the_site(client, staff_user):
+@pytest.mark.parametrize(
+    "target", ["//evil.example/", "https://evil.example/", "/\\evil.example/", "javascript:alert(1)"]
+)
+def test_a_moderation_redirect_never_leaves_the_site(client, staff_user, target):
     question = QuestionFactory(held=True)
     client.force_login(staff_user)
     response = client.post(
         reverse("qa_board:moderate", kwargs={"kind": "question", "pk": question.pk, "action": "approve"}),
-        {"next": "//evil.example/"},
+        {"next": target},
     )
     assert response.url == QUEUE
