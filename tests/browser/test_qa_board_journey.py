@@ -88,6 +88,8 @@ def test_ask_answer_flood_and_approve_on_a_phone(browser, live_server, mentor_us
     staff_context, staff = _phone(browser, live_server)
     login_in_browser(staff, staff_user.username, PASSWORD)
     staff.goto(reverse("qa_board:moderation"))
+    assert_no_axe_violations(staff)
+    _fits_the_phone(staff)
     card = staff.locator(".card", has_text=held.title)
     card.get_by_label("เหตุผล (บันทึกไว้ในประวัติการตรวจสอบ)").fill("ผู้ขายในชุมชน ไม่ใช่สแปม")
     card.get_by_role("button", name="อนุมัติ").click()
@@ -98,6 +100,7 @@ def test_ask_answer_flood_and_approve_on_a_phone(browser, live_server, mentor_us
     expect(row).to_contain_text("อนุมัติ")
     expect(row).to_contain_text(staff_user.username)
     expect(row).to_contain_text("ผู้ขายในชุมชน ไม่ใช่สแปม")
+    assert_no_axe_violations(staff)
     staff_context.close()
     held.refresh_from_db()
     assert held.moderation == "published"

@@ -266,3 +266,27 @@ def test_a_visitor_is_offered_to_sign_in_or_sign_up_to_answer(client):
     html = client.get(detail(question)).content.decode()
     assert f'<a href="{reverse("login")}?next=' in html and "เข้าสู่ระบบ</a> หรือ" in html
     assert "สมัครสมาชิก</a> เพื่อตอบ" in html
+
+
+@pytest.mark.parametrize("role", [None, "member", "mentor", "staff", "admin"])
+def test_everyone_may_ask(client, role):
+    from tests.factories import UserFactory
+
+    if role:
+        client.force_login(UserFactory(role=role))
+    assert client.post(ASK, ask_data()).status_code == 302
+    assert Question.objects.get().moderation == Moderation.PUBLISHED
+
+
+def test_a_held_answer_is_shown_to_staff_and_its_writer_only(client, staff_user):
+    from django.test import Client
+
+    answer = AnswerFactory(held=True, body="คำตอบที่รอตรวจ")
+    url = detail(answer.question)
+    assert "คำตอบที่รอตรวจ" not in Client().get(url).content.decode()
+    writer = Client()
+    writer.force_login(answer.author)
+    assert "คำตอบที่รอตรวจ" in writer.get(url).content.decode()
+    client.force_login(staff_user)
+    html = client.get(url).content.decode()
+    assert "คำตอบที่รอตรวจ" in html and "อนุมัติ" in html
