@@ -99,3 +99,14 @@ def test_the_ask_form_costs_a_fixed_number_of_queries(client, geography):
     few = _count(client, reverse("qa_board:ask"))
     TopicFactory.create_batch(5)
     assert _count(client, reverse("qa_board:ask")) == few <= 3
+
+
+def test_the_moderation_log_costs_a_fixed_number_of_queries(client, staff_user):
+    from qa_board.services.moderation import question_moderate
+
+    client.force_login(staff_user)
+    question_moderate(question=QuestionFactory(), action="approve", actor=staff_user)
+    few = _count(client, reverse("qa_board:moderation-log"))
+    for question in QuestionFactory.create_batch(30):
+        question_moderate(question=question, action="hide", actor=staff_user, reason="ทดสอบ")
+    assert _count(client, reverse("qa_board:moderation-log")) == few <= 8
