@@ -38,7 +38,8 @@ def question_create(
 
 
 def question_record_view(*, question_id: int) -> None:
-    """One more view, in one UPDATE, so concurrent readers never lose a count.
+    """One more view of a published question, in one UPDATE, so concurrent readers never lose a
+    count.
 
     The commit does not wait for the disk (synchronous_commit off, for this transaction only):
     every thread page writes, and waiting for the WAL flush held `make bench`'s thread page to
@@ -46,7 +47,9 @@ def question_record_view(*, question_id: int) -> None:
     with transaction.atomic():
         with connection.cursor() as cursor:
             cursor.execute("SET LOCAL synchronous_commit TO OFF")
-        Question.objects.filter(pk=question_id).update(view_count=F("view_count") + 1)
+        Question.objects.filter(pk=question_id, moderation=Moderation.PUBLISHED).update(
+            view_count=F("view_count") + 1
+        )
 
 
 def question_refresh(*, question_id: int) -> None:

@@ -77,20 +77,37 @@ class QuestionListView(TemplateView):
 
 class QuestionDetailView(TemplateView):
     """A thread: the question, its answers (accepted first) and, for those who may, the answer
-    form. Every visit adds one view, by one UPDATE."""
+    form. Every visit adds one view, by one UPDATE.
+
+    A visitor who asked nothing in this browser gets the page every such visitor gets, so it is
+    served from the cache under the board's data version (qa_board/cache.py; its view count may
+    lag like the list's); the view is still counted on every visit. Signed-in people and askers
+    (who see accept buttons with their CSRF token) always get a page rendered for them."""
 
     template_name = "qa_board/question_detail.html"
 
     def get(self, request, *args, **kwargs):
         own_ids = posting.own_question_ids(request)
-        question = thread_selectors.thread_question(kwargs["pk"], request.user, own_ids)
-        if question is None:
-            raise Http404(_("No such question."))
+        if not request.user.is_authenticated and not own_ids:
+            question_record_view(question_id=kwargs["pk"])
+            return self._shared_page(request, *args, **kwargs)
+        question = self._question(kwargs["pk"], own_ids)
         if question.is_published:
             question_record_view(question_id=question.pk)
             question.view_count += 1
         self.question, self.own_ids = question, own_ids
         return super().get(request, *args, **kwargs)
+
+    @method_decorator(cache_board_page)
+    def _shared_page(self, request, *args, **kwargs):
+        self.question, self.own_ids = self._question(kwargs["pk"], ()), ()
+        return super().get(request, *args, **kwargs)
+
+    def _question(self, pk, own_ids):
+        question = thread_selectors.thread_question(pk, self.request.user, own_ids)
+        if question is None:
+            raise Http404(_("No such question."))
+        return question
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

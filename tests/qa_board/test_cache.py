@@ -55,3 +55,38 @@ def test_a_view_alone_does_not_invalidate_the_cached_list(client, real_cache, dj
     question_record_view(question_id=question.pk)
     with django_assert_num_queries(1):  # the data-version read; the page itself from the cache
         assert "อ่าน 3 ครั้ง" in client.get(LIST).content.decode()
+
+
+def test_a_visitors_thread_is_cached_yet_counts_every_view_and_shows_a_new_answer_at_once(
+    client, real_cache, django_assert_max_num_queries
+):
+    question = QuestionFactory()
+    url = question.get_absolute_url()
+    client.get(url)
+    with django_assert_max_num_queries(5):  # the view's UPDATE (4 with its savepoint) and the version
+        client.get(url)
+    question.refresh_from_db()
+    assert question.view_count == 2
+    AnswerFactory(question=question, body="คำตอบใหม่ล่าสุด")
+    assert "คำตอบใหม่ล่าสุด" in client.get(url).content.decode()
+
+
+def test_the_visitor_who_asked_gets_a_page_of_their_own_with_the_accept_button(client, real_cache):
+    from django.test import Client
+
+    from .factories import ask_data
+
+    client.post(reverse("qa_board:ask"), ask_data())
+    question = Question.objects.get()
+    AnswerFactory(question=question)
+    stranger = Client()
+    assert "ยอมรับคำตอบนี้" not in stranger.get(question.get_absolute_url()).content.decode()
+    assert "ยอมรับคำตอบนี้" in client.get(question.get_absolute_url()).content.decode()
+    assert "ยอมรับคำตอบนี้" not in stranger.get(question.get_absolute_url()).content.decode()
+
+
+def test_a_hidden_question_is_not_served_from_the_cache(client, real_cache, staff_user):
+    question = QuestionFactory(title="จะถูกซ่อน")
+    client.get(question.get_absolute_url())
+    question_moderate(question=question, action="hide", actor=staff_user)
+    assert client.get(question.get_absolute_url()).status_code == 404

@@ -26,11 +26,13 @@ def _grow(questions=30, answers_each=3, **question_kwargs):
 
 # Visitor pages. The list (when not served from the page cache, as with the tests' dummy
 # cache): the data-version read, the menu's framework numbers, topics, the most asked-about
-# sub-districts and their names, COUNT, the page's rows. A thread: the menu, the question, the
-# view's UPDATE with its SET LOCAL (and, in a test, the savepoint and its release; in production
-# BEGIN and COMMIT), the answers.
+# sub-districts and their names, COUNT, the page's rows. A thread: the view's UPDATE with its
+# SET LOCAL (and, in a test, the savepoint and its release; in production BEGIN and COMMIT),
+# then, when not served from the page cache, the data-version read, the menu, the question,
+# the answers. Signed-in: no page cache, and the session, the user with roles, blocked?
 LIST_QUERIES = 7
-THREAD_QUERIES = 7
+THREAD_QUERIES = 8
+SIGNED_IN_THREAD_QUERIES = 10
 
 
 @pytest.mark.parametrize("params", [{}, {"show": "unanswered"}, {"q": "กองทุน"}, {"topic": "topic-0"}])
