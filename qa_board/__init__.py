@@ -8,6 +8,8 @@ apps.py                  registers registrations.py from ready()
 registrations.py         menu entries, the home page's answered-questions block, role
                          permissions and the demo loader offered to chsd_portal
 permissions.py           who may answer, accept, moderate; who answers officially; blocked accounts
+cache.py                 the "qa_board" data-version area its cached pages (list, visitors'
+                         threads) key on
 admin.py                 Django admin (admins): banned words, topics, blocked accounts, the log
 models/question.py       topic, question (status, moderation state, counters), answer (official,
                          accepted: one per question by a partial unique constraint)
@@ -39,5 +41,6 @@ views/buttons.py         the moderators' buttons' words
 urls.py                  app_name "qa_board", under /qa/
 demo/questions.py        demo topics, questions and answers, read from demo/questions.json
 migrations/0002_…        the database table the shared "ratelimit" cache counts in
+migrations/0003_…        the triggers that bump the "qa_board" data version (not on a view count)
 templates/qa_board/      the pages; static/css/qa_board.css; tests/qa_board/ (factories.py, test_*.py)
 """
