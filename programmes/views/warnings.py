@@ -16,6 +16,7 @@ from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.decorators import method_decorator
+from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views import View
@@ -27,13 +28,14 @@ from openpyxl.styles import Font
 from chsd_portal.cache import cache_page_by_data_version
 from chsd_portal.mixins import AdminRequiredMixin
 from chsd_portal.pagination import page_links
+from chsd_portal.tables import Cell, Column, Row, Table
 from chsd_portal.thai import format_datetime, format_money
 
 from .. import exports
 from .. import warnings as project_warnings
 from ..models import Project, WarningReview
 from ..services_warnings import WarningReviewRefused, warning_mark_reviewed
-from ..warnings import KINDS, SORTS, ReviewFilters, Status
+from ..warnings import KINDS, SORTS, Kind, ReviewFilters, Status
 
 FILTER_KEYS = ("kind", "status", "programme", "q", "sort")
 # What reverse() leaves unquoted in a path (django.urls.resolvers), for the rows' project links.
@@ -136,13 +138,16 @@ class WarningReviewView(AdminRequiredMixin, TemplateView):
         page = project_warnings.review_page(filters, number)
         url = reverse("programmes:warning-review")
         here = _filter_query(filters, page=page.number if page.number > 1 else "")
+        rows = self._rows(page.rows)
+        sort_links = self._sort_links(url, filters)
         context.update(
             filters=filters,
             page=page,
+            review_table=self._table(rows, filters, sort_links),
             kind_choices=WarningReview.Kind.choices,
             status_choices=list(STATUS_LABELS.items()),
             sort_choices=list(SORT_LABELS.items()),
-            rows=self._rows(page.rows),
+            rows=rows,
             labels={
                 "reviewed": STATUS_LABELS[Status.REVIEWED],
                 "not_reviewed": STATUS_LABELS[Status.OPEN],
@@ -160,7 +165,7 @@ class WarningReviewView(AdminRequiredMixin, TemplateView):
                 }
                 for kind in KINDS
             ],
-            sort_links=self._sort_links(url, filters),
+            sort_links=sort_links,
             page_links=self._page_links(url, filters, page),
             export_links=[
                 {
@@ -212,6 +217,50 @@ class WarningReviewView(AdminRequiredMixin, TemplateView):
                 }
             )
         return items
+
+    @staticmethod
+    def _table(rows: list[dict], filters: ReviewFilters, sort_links: dict) -> Table:
+        """The rows as the portal's table: the budget, total and difference columns only where
+        they mean something (a budget-mismatch row), and only when such rows can be listed."""
+        money = filters.kind in ("", Kind.BUDGET_MISMATCH)
+
+        def sorted_by(key):
+            return {"sort_url": sort_links[key]["url"], "aria_sort": sort_links[key]["aria_sort"] or ""}
+
+        columns = [
+            Column(_("project code"), css="text-nowrap", **sorted_by("code")),
+            Column(_("project name"), **sorted_by("name")),
+            Column(_("warning")),
+        ]
+        if money:
+            columns += [
+                Column(_("budget (baht)"), css="table-money"),
+                Column(_("Total of the periods (baht)"), css="table-money"),
+                Column(_("Difference (baht)"), css="table-money", **sorted_by("difference")),
+            ]
+        columns.append(Column(_("status"), css="review-status"))
+        table_rows = []
+        for item in rows:
+            cells = [
+                Cell(format_html('<a href="{}">{}</a>', item["project_url"], item["row"].code)),
+                Cell(template="programmes/includes/review_name_cell.html"),
+                Cell(template="programmes/includes/review_warning_cell.html"),
+            ]
+            if money:
+                applies = item["row"].kind == Kind.BUDGET_MISMATCH
+                cells += [
+                    Cell(item["budget"], empty=not applies),
+                    Cell(item["periods_total"], empty=not applies),
+                    Cell(item["difference"], css=item["difference_class"], empty=not applies),
+                ]
+            cells.append(Cell(template="programmes/includes/review_status_cell.html"))
+            table_rows.append(Row(cells, context=item))
+        return Table(
+            columns=columns,
+            rows=table_rows,
+            caption=_("Warnings, one row per project and kind of warning"),
+            css="table-sm align-middle warning-review-table",
+        )
 
     @staticmethod
     def _sort_links(url: str, filters: ReviewFilters) -> dict:
