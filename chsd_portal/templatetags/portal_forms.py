@@ -105,3 +105,23 @@ def portal_js_texts():
         "text_cut": _("The pasted text was longer than %(limit)s characters: the last %(cut)s were cut off."),
     }
     return json_script(texts, "portal-texts")
+
+
+@register.filter
+def is_number_or_empty(value) -> bool:
+    """Whether a number box can show `value` (templates/django/forms/widgets/number.html)."""
+    if value is None or value == "":
+        return True
+    try:
+        float(str(value))
+    except ValueError:
+        return False
+    return str(value).strip().lower() not in ("nan", "inf", "-inf", "infinity", "-infinity")
+
+
+@register.filter
+def as_text_box(widget: dict) -> dict:
+    """A number widget's context for a text box: no min, max or step (not allowed on text)."""
+    attrs = {k: v for k, v in widget["attrs"].items() if k not in ("min", "max", "step")}
+    attrs.setdefault("inputmode", "decimal")
+    return {**widget, "attrs": attrs}

@@ -121,3 +121,15 @@ def test_a_save_without_warnings_is_a_plain_confirmation(client, staff_user):
     assert [(m.level_tag, str(m)) for m in response.context["messages"]] == [
         ("success", "บันทึกโครงการ 61-ค-900 แล้ว")
     ]
+
+
+def test_a_number_box_that_comes_back_with_text_keeps_what_was_typed(client, staff_user):
+    """A browser empties <input type=number value="หนึ่งพัน">: the box comes back as text instead."""
+    client.force_login(staff_user)
+    data = editor_data(programme=ProjectFactory().programme, budget="หนึ่งพัน")
+    html = client.post(CREATE_URL, data).content.decode()
+    box = re.search(r'<input [^>]*name="budget"[^>]*>', html).group(0)
+    assert 'type="text"' in box and 'value="หนึ่งพัน"' in box and 'inputmode="decimal"' in box
+    assert "step=" not in box and "min=" not in box
+    fresh = client.get(CREATE_URL).content.decode()
+    assert 'type="number"' in re.search(r'<input [^>]*name="budget"[^>]*>', fresh).group(0)
