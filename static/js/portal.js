@@ -64,7 +64,7 @@
      (the browser's maxlength cuts it silently). */
   function setUpCounter(box) {
     var limit = parseInt(box.getAttribute("maxlength"), 10);
-    if (!(limit > 0)) return;
+    if (!(limit > 20)) return; /* a year or a code box needs no counter */
     var note = document.createElement("div");
     note.className = "form-text char-count";
     note.id = (box.id || box.name) + "-count";
