@@ -69,7 +69,11 @@
     note.className = "form-text char-count";
     note.id = (box.id || box.name) + "-count";
     note.setAttribute("aria-live", "polite");
+    /* Shown from the first focus on, so a long form does not move while it loads (CLS). */
+    note.hidden = true;
     box.insertAdjacentElement("afterend", note);
+    function show() { note.hidden = false; }
+    box.addEventListener("focus", show);
     var described = (box.getAttribute("aria-describedby") || "").split(" ").filter(Boolean);
     described.push(note.id);
     box.setAttribute("aria-describedby", described.join(" "));
@@ -89,6 +93,7 @@
     });
     box.addEventListener("input", function (event) {
       if (event.inputType !== "insertFromPaste") cut = 0;
+      show();
       update();
     });
     update();
@@ -99,7 +104,7 @@
     if (holder) texts = JSON.parse(holder.textContent);
     document.querySelectorAll("fieldset.formset[data-formset-prefix]").forEach(setUpFormset);
     document
-      .querySelectorAll("input[maxlength]:not([type=hidden]):not([type=number]), textarea[maxlength]")
+      .querySelectorAll("input[maxlength]:not([type=hidden]):not([type=number]):not([type=search]), textarea[maxlength]")
       .forEach(setUpCounter);
     document.addEventListener("formset:added", function (event) {
       event.detail.row.querySelectorAll("input[maxlength]:not([type=hidden]), textarea[maxlength]").forEach(setUpCounter);

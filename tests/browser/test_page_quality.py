@@ -212,8 +212,9 @@ def test_a_long_paste_is_cut_visibly_and_the_counter_says_how_many_characters_ar
     limit = int(name.get_attribute("maxlength"))
     counter = page.locator("#id_name-count")
     assert counter.get_attribute("aria-live") == "polite"
-    assert f"จาก {limit}" in counter.inner_text()
+    assert counter.is_hidden()  # until the box is used, so the page does not move while loading
     name.focus()
+    assert f"เหลืออีก {limit} จาก {limit}" in counter.inner_text()
     page.evaluate(
         """([selector, text]) => {
           const box = document.querySelector(selector);
