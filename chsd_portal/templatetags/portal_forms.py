@@ -88,13 +88,14 @@ def summary_errors(context) -> list[SummaryError]:
 
 
 @register.inclusion_tag("includes/error_summary.html", takes_context=True)
-def error_summary(context):
-    """The summary of every error on the page; nothing when every form is fine."""
+def error_summary(context, title=""):
+    """The summary of every error on the page; nothing when every form is fine. `title`
+    replaces the heading where "nothing was saved" is not what happened (signing in)."""
     errors = summary_errors(context)
     field_errors = sum(1 for error in errors if error.href)
     request = context.get("request")
     saving = request is not None and request.method == "POST"
-    return {"errors": errors, "field_errors": field_errors, "saving": saving}
+    return {"errors": errors, "field_errors": field_errors, "saving": saving, "title": title}
 
 
 @register.simple_tag

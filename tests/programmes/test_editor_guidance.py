@@ -133,3 +133,12 @@ def test_a_number_box_that_comes_back_with_text_keeps_what_was_typed(client, sta
     assert "step=" not in box and "min=" not in box
     fresh = client.get(CREATE_URL).content.decode()
     assert 'type="number"' in re.search(r'<input [^>]*name="budget"[^>]*>', fresh).group(0)
+
+
+def test_a_failed_sign_in_says_so_in_the_summary_not_that_nothing_was_saved(client):
+    from django.urls import reverse
+
+    html = client.post(reverse("login"), {"username": "nobody", "password": "wrong"}).content.decode()
+    summary = summary_of(html)
+    assert "ยังไม่ได้เข้าสู่ระบบ" in summary and "ยังไม่ได้บันทึก" not in summary
+    assert "ชื่อผู้ใช้หรือรหัสผ่านไม่ถูกต้อง" in summary
