@@ -9,7 +9,7 @@ from __future__ import annotations
 from django.core.management import call_command
 from django.urls import reverse
 
-from programmes.demo_projects import SEED_CODE
+from programmes.demo.projects import SEED_CODE
 from programmes.models import Indicator, Programme
 from tests.programmes.test_project_edit import editor_data
 

@@ -7,7 +7,7 @@ import pytest
 from django.test import Client
 
 from programmes.models import Project
-from tests.programmes.factories_projects import BudgetPeriodFactory, ProjectFactory
+from tests.programmes.factories import BudgetPeriodFactory, ProjectFactory
 from tests.programmes.test_project_edit import CREATE_URL, edit_url, editor_data, period_row
 
 pytestmark = pytest.mark.django_db
