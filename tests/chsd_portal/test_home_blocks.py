@@ -13,12 +13,12 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def block_template(settings, tmp_path):
     (tmp_path / "block.html").write_text('<section class="test-block">{{ block.word }}</section>')
-    # Assigned, not changed in place: the assignment resets the template engines (Django's
-    # setting_changed), which copied TEMPLATES when they were first used.
     templates = copy.deepcopy(settings.TEMPLATES)
     templates[0]["DIRS"] = [*templates[0]["DIRS"], tmp_path]
+    # Assigned, not changed in place: Django's setting_changed handler then rebuilds the engines
+    # (whatever an earlier test cached) and restores them afterwards.
     settings.TEMPLATES = templates
-    yield "block.html"
+    return "block.html"
 
 
 @pytest.fixture
