@@ -85,7 +85,12 @@ def key_pages() -> dict[str, list[tuple]]:
             ("home", reverse("programmes:home")),
             ("project list", reverse("programmes:project-list")),
         ],
-        "staff": [("project list", reverse("programmes:project-list")), ("project", project), *editors],
+        "staff": [
+            ("project list", reverse("programmes:project-list")),
+            ("project", project),
+            ("indicator", reverse("programmes:indicator-detail", args=[indicator.pk])),
+            *editors,
+        ],
         "admin": [
             ("home", reverse("programmes:home")),
             ("budget review", reverse("programmes:warning-review")),

@@ -107,6 +107,10 @@ def test_every_key_page_of_every_role_passes_axe_and_keeps_still_at_both_widths(
                 settle(page)
                 where = f"{role} · {name} · {width}px"
                 problems += [f"{where}: {v}" for v in axe_violations(page)]
+                # Nothing hides off-screen: the page never scrolls sideways (tables stack on a phone).
+                scroll_width = page.evaluate("document.documentElement.scrollWidth")
+                if scroll_width > width:
+                    problems.append(f"{where}: the page is {scroll_width}px wide")
                 cls = page.evaluate("window.__cls")
                 if cls >= 0.1:
                     problems.append(f"{where}: CLS {cls:.3f}")
