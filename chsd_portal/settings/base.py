@@ -22,6 +22,7 @@ DJANGO_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "django.contrib.admin",
+    "django.forms",  # Django's widget templates, for FORM_RENDERER below
 ]
 THIRD_PARTY_APPS = [
     "crispy_forms",
@@ -158,6 +159,10 @@ QA_BOARD_RATE_PER_ACCOUNT = env("QA_BOARD_RATE_PER_ACCOUNT", default="5/10m")
 QA_BOARD_FLOOD_RATE = env("QA_BOARD_FLOOD_RATE", default="20/h")
 QA_BOARD_MIN_SECONDS = env.float("QA_BOARD_MIN_SECONDS", default=4.0)
 QA_BOARD_MAX_LINKS = env.int("QA_BOARD_MAX_LINKS", default=2)
+
+# Widgets render through TEMPLATES, so the portal's templates/django/forms/ can refine them (a
+# number box that comes back with text that is not a number becomes a text box, keeping it).
+FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"

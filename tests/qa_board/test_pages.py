@@ -155,7 +155,7 @@ def test_an_invalid_answer_comes_back_with_a_thai_message_next_to_the_field(clie
         reverse("qa_board:answer-create", kwargs={"pk": question.pk}), answer_data(body="")
     )
     assert response.status_code == 200
-    assert "ต้องการข้อมูลในช่องนี้" in response.content.decode() or "จำเป็น" in response.content.decode()
+    assert "กรุณากรอกช่องนี้" in response.content.decode()
 
 
 def _accept(client, answer):
