@@ -30,6 +30,9 @@ def key_pages() -> dict[str, list[tuple]]:
     programme = Programme.objects.filter(on_home_page=True).first() or Programme.objects.first()
     indicator = Indicator.objects.filter(programme=programme).order_by("pk").first()
     project = reverse("programmes:project-detail", args=[SEED_CODE])
+    from qa_board.models import Question
+
+    thread = Question.objects.published().filter(answer_count__gt=0).order_by("pk").first().get_absolute_url()
     edit = reverse("programmes:project-edit", args=[SEED_CODE])
     public = [
         ("home", reverse("programmes:home")),
@@ -79,8 +82,18 @@ def key_pages() -> dict[str, list[tuple]]:
             ("password reset", reverse("password_reset")),
             ("sign in with errors", reverse("login"), {"username": "nobody", "password": "wrong"}),
             ("sign up with errors", reverse("signup"), {"username": "", "password1": "1", "password2": "2"}),
+            ("board", reverse("qa_board:question-list")),
+            ("board thread", thread),
+            ("ask", reverse("qa_board:ask")),
+            ("ask with errors", reverse("qa_board:ask"), {"title": "", "body": "สั้น", "subdistrict": "ไม่มี"}),
         ],
-        "member": [("home", reverse("programmes:home")), ("project", project), *signed_in],
+        "member": [
+            ("home", reverse("programmes:home")),
+            ("project", project),
+            *signed_in,
+            ("board thread", thread),
+            ("my questions", reverse("qa_board:my-questions")),
+        ],
         "mentor": [
             ("home", reverse("programmes:home")),
             ("project list", reverse("programmes:project-list")),
@@ -90,6 +103,9 @@ def key_pages() -> dict[str, list[tuple]]:
             ("project", project),
             ("indicator", reverse("programmes:indicator-detail", args=[indicator.pk])),
             *editors,
+            ("moderation queue", reverse("qa_board:moderation")),
+            ("moderation log", reverse("qa_board:moderation-log")),
+            ("board thread", thread),
         ],
         "admin": [
             ("home", reverse("programmes:home")),

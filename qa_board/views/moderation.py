@@ -6,6 +6,7 @@ from django.contrib.auth import get_user_model
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
+from django.utils.html import format_html
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views import View
@@ -13,6 +14,8 @@ from django.views.generic import TemplateView
 
 from chsd_portal.mixins import RoleRequiredMixin
 from chsd_portal.pagination import page_links
+from chsd_portal.tables import Cell, Column, Row, Table
+from chsd_portal.thai import format_datetime
 
 from ..forms.moderation import BlockForm, ModerationForm
 from ..models import Answer, ModerationLog, Question
@@ -113,7 +116,46 @@ class ModerationLogView(ModeratorRequiredMixin, TemplateView):
         page = selectors.log_page(self.request.GET.get("page"))
         context.update(
             page_obj=page,
-            entries=page.object_list,
+            log_table=_log_table(page.object_list),
             page_nav=page_links(page.paginator, page.number, lambda n: f"?page={n}"),
         )
         return context
+
+
+def _log_table(entries) -> Table:
+    """The log as the portal's table (a card per entry on a phone)."""
+    rows = []
+    for entry in entries:
+        post = (
+            format_html(
+                '<a href="{}">{}</a>',
+                reverse("qa_board:question-detail", args=[entry.question_id]),
+                entry.subject,
+            )
+            if entry.question_id
+            else entry.subject
+        )
+        rows.append(
+            Row(
+                [
+                    Cell(format_datetime(entry.created_at), css="text-nowrap"),
+                    Cell(entry.actor.get_username() if entry.actor else "-"),
+                    Cell(entry.get_action_display()),
+                    Cell(post, css="qa-title"),
+                    Cell(entry.reason or "-"),
+                ]
+            )
+        )
+    return Table(
+        columns=[
+            Column(_("When")),
+            Column(_("By")),
+            Column(_("Action")),
+            Column(_("Post")),
+            Column(_("Reason")),
+        ],
+        rows=rows,
+        caption=_("Moderation log"),
+        css="table-sm align-middle",
+        empty_text=_("Nothing has been moderated yet."),
+    )
