@@ -44,6 +44,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "chsd_portal.middleware.ThaiFirstLocaleMiddleware",
+    # Before anything reads the session, the user or the view: no NUL reaches PostgreSQL.
+    "chsd_portal.middleware.RejectNulMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
