@@ -149,12 +149,9 @@ class SignUpForm(PortalPasswordMixin, UserCreationForm):
         }
 
     def clean_email(self):
-        email = self.cleaned_data["email"].strip().lower()
-        if get_user_model().objects.filter(email__iexact=email).exists():
-            raise forms.ValidationError(
-                _("An account with this e-mail already exists. Sign in, or reset its password.")
-            )
-        return email
+        # Whether the address already has an account is not said here (that would tell anyone
+        # which addresses are registered): member_sign_up e-mails the address either way.
+        return self.cleaned_data["email"].strip().lower()
 
 
 class PortalPasswordChangeForm(PortalPasswordMixin, PasswordChangeForm):
