@@ -53,6 +53,7 @@ class ProjectDetailView(DetailView):
             locator=selectors_projects.project_locator(project),
             warnings=warnings_for_project(project),
             can_edit=can_edit,
+            can_see_lead_contact=can_edit or roles.has_role(self.request.user, roles.MENTOR),
             history=selectors_projects.project_history(project) if can_edit else None,
         )
         return context
