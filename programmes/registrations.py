@@ -45,6 +45,15 @@ menu.register(
         visible_to=roles.is_admin,
     )
 )
+menu.register(
+    menu.MenuEntry(
+        key="deleted",
+        label=_("Edit history / deleted items"),
+        url_name="programmes:deleted-list",
+        order=95,
+        visible_to=roles.is_staff_member,
+    )
+)
 selectors_guide.connect_signals()
 
 for role in (roles.STAFF, roles.ADMIN):
