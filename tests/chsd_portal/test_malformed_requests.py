@@ -233,3 +233,55 @@ def test_a_forged_row_count_of_2000_is_refused_quickly_with_a_thai_error(strict_
     assert "บันทึกได้ไม่เกิน" in html
     assert not BudgetPeriod.objects.exists() and not Activity.objects.exists()
     assert not Indicator.objects.exists()
+
+
+def _all_subclasses(cls):
+    for subclass in cls.__subclasses__():
+        yield subclass
+        yield from _all_subclasses(subclass)
+
+
+def test_every_formset_a_page_saves_is_row_limited():
+    """Look-alikes: any page with formsets (FormWithFormsetsMixin) caps its rows and checks its
+    management form before building them."""
+    import programmes.urls  # noqa: F401  (imports every view)
+    from chsd_portal.formsets import FormWithFormsetsMixin, RowLimitMixin
+
+    views = [view for view in _all_subclasses(FormWithFormsetsMixin) if view.formset_classes]
+    assert len(views) >= 3  # the programme, the activity plan and the project editors
+    for view in views:
+        for prefix, formset_class in view.formset_classes.items():
+            assert issubclass(formset_class, RowLimitMixin), (view, prefix)
+            assert formset_class.validate_max and formset_class.absolute_max == formset_class.max_num <= 300
+
+
+# Out-of-range numbers and over-long texts in addresses -------------------------------------------
+
+HUGE = "9" * 30
+LONG_URLS = [
+    f"/indicators/{HUGE}/",
+    f"/indicators/{HUGE}/edit/",
+    f"/indicators/1/measurements/{HUGE}/edit/",
+    f"/programmes/{HUGE}/edit/",
+    f"/plans/{HUGE}/",
+    "/plans/40000/",  # beyond a small-integer column
+    f"/plans/{HUGE}/edit/",
+    f"/guide/frameworks/{HUGE}/",
+    f"/review/budget/{HUGE}/budget_mismatch/reviewed/",
+    "/projects/" + "ก" * 3000 + "/",
+    "/projects/" + "a" * 3000 + "/edit/",
+    f"/projects/?page={HUGE}",
+    f"/projects/?programme={HUGE}&fiscal_year={HUGE}&province={HUGE}",
+    "/projects/?q=" + "x" * 5000,
+    f"/sites/api/districts?province={HUGE}",
+    f"/history/deleted/activity/{HUGE}/restore/",
+    "/review/budget/export/" + "x" * 3000 + "/",
+]
+
+
+@pytest.mark.parametrize("url", LONG_URLS)
+@pytest.mark.parametrize("method", ["get", "post"])
+def test_out_of_range_numbers_and_over_long_texts_in_addresses_are_never_a_500(strict_client, url, method):
+    FrameworkFactory(number=1)
+    strict_client.force_login(UserFactory(role="admin"))
+    assert getattr(strict_client, method)(url).status_code < 500
