@@ -61,5 +61,7 @@ def lockout_parameters(request_or_attempt, credentials=None) -> list:
     request = request_or_attempt
     ip_address = getattr(request, "axes_ip_address", None) or client_ip_address(request)
     if address_is_spraying(ip_address, request=request):
+        # The lockout page tells the person it is their address, not their account.
+        request.axes_address_locked = True
         return ["username", "ip_address"]
     return ["username"]

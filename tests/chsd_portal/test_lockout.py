@@ -40,8 +40,10 @@ def test_a_spray_across_many_accounts_from_one_address_is_blocked(client, settin
     UserFactory(username="nurse2")
     for index in range(10):
         sign_in(client, f"guess{index}", "Password1", REMOTE_ADDR="198.51.100.7")
-    # Even a real account with its right password is refused from that address ...
-    assert sign_in(client, "nurse2", PASSWORD, REMOTE_ADDR="198.51.100.7").status_code == 429
+    # Even a real account with its right password is refused from that address, told why ...
+    refused = sign_in(client, "nurse2", PASSWORD, REMOTE_ADDR="198.51.100.7")
+    assert refused.status_code == 429
+    assert "บัญชีของคุณเองไม่ได้ถูกระงับ" in refused.content.decode()
     assert sign_in(client, "guess99", "Password1", REMOTE_ADDR="198.51.100.7").status_code == 429
     # ... but not from any other.
     assert sign_in(client, "nurse2", PASSWORD, REMOTE_ADDR=SHARED).status_code == 302
