@@ -285,3 +285,33 @@ def test_out_of_range_numbers_and_over_long_texts_in_addresses_are_never_a_500(s
     FrameworkFactory(number=1)
     strict_client.force_login(UserFactory(role="admin"))
     assert getattr(strict_client, method)(url).status_code < 500
+
+
+EDITOR_FIELDS = [
+    "programme",
+    "code",
+    "start_date",
+    "budget",
+    "mentor",
+    "latitude",
+    "version",
+    "locations-0-province",
+    "locations-0-district",
+    "periods-0-number",
+    "periods-0-id",
+    "target_groups-0-planned",
+]
+
+
+@pytest.mark.parametrize("field", EDITOR_FIELDS)
+@pytest.mark.parametrize("action", ["save", "fill_quarters"])
+def test_a_nul_in_any_field_of_the_project_editor_is_a_form_error(strict_client, project, field, action):
+    strict_client.force_login(UserFactory(role="staff"))
+    data = editor_data(project, action=action, fiscal_year="2561", name="ชื่อใหม่ที่ไม่ควรถูกบันทึก")
+    for prefix in ("locations", "periods", "target_groups"):
+        data[f"{prefix}-TOTAL_FORMS"] = "1"
+    data[field] = "1\x00"
+    response = strict_client.post(reverse("programmes:project-edit", args=[project.code]), data)
+    assert response.status_code == 200
+    project.refresh_from_db()
+    assert project.name != "ชื่อใหม่ที่ไม่ควรถูกบันทึก"
