@@ -1,5 +1,5 @@
 """ประวัติการแก้ไข / รายการที่ถูกลบ: staff see what was deleted from the programme's content, by
-whom and when, and restore it (programmes/services_history.py)."""
+whom and when, and restore it (programmes/services/history.py)."""
 
 from __future__ import annotations
 
@@ -12,8 +12,9 @@ from django.views.generic import TemplateView
 
 from chsd_portal.mixins import StaffRequiredMixin
 
-from .. import selectors_history, services_history
-from ..services_history import ParentDeleted, RestoreRefused
+from ..selectors import history as selectors_history
+from ..services import history as services_history
+from ..services.history import ParentDeleted, RestoreRefused
 
 
 def describe(record) -> str:

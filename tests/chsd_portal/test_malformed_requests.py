@@ -9,9 +9,8 @@ from axes.models import AccessAttempt
 from django.urls import reverse
 
 from programmes.models import Activity, BudgetPeriod, Indicator, Project
-from tests.factories import ProgrammeFactory, UserFactory
-from tests.programmes.factories_guide import FrameworkFactory, HomeProgrammeFactory
-from tests.programmes.factories_projects import ProjectFactory
+from tests.factories import UserFactory
+from tests.programmes.factories import FrameworkFactory, ProgrammeFactory, ProjectFactory
 from tests.programmes.test_project_edit import editor_data
 
 pytestmark = pytest.mark.django_db
@@ -221,7 +220,7 @@ def _editor_posts(project):
 
 @pytest.mark.parametrize("which", range(5))
 def test_a_forged_row_count_of_2000_is_refused_quickly_with_a_thai_error(strict_client, which):
-    project = ProjectFactory(code="60-ข-087", programme=HomeProgrammeFactory())
+    project = ProjectFactory(code="60-ข-087", programme=ProgrammeFactory(home=True))
     strict_client.force_login(UserFactory(role="staff"))
     url, data_for = _editor_posts(project)[which]
     started = time.monotonic()

@@ -19,20 +19,16 @@ from programmes.models import (
     Outcome,
     Programme,
 )
-from programmes.services_history import RESTORABLE
-from tests.factories import (
-    ALL_ROLES,
-    ApproachFactory,
-    IndicatorFactory,
-    OutcomeFactory,
-    UserFactory,
-    user_in_role,
-)
-from tests.programmes.factories_guide import (
+from programmes.services.history import RESTORABLE
+from tests.factories import ALL_ROLES, UserFactory, user_in_role
+from tests.programmes.factories import (
     ActivityFactory,
+    ApproachFactory,
     FrameworkFactory,
-    HomeProgrammeFactory,
+    IndicatorFactory,
     MeasurementFactory,
+    OutcomeFactory,
+    ProgrammeFactory,
 )
 from tests.programmes.test_guide import activity_formset_data
 
@@ -210,12 +206,12 @@ def test_restoring_twice_says_it_was_already_restored(staff, staff_client):
 @pytest.mark.parametrize(
     ("kind", "make"),
     [
-        ("indicator", lambda: IndicatorFactory(programme=HomeProgrammeFactory())),
-        ("approach", lambda: ApproachFactory(programme=HomeProgrammeFactory())),
-        ("outcome", lambda: OutcomeFactory(programme=HomeProgrammeFactory())),
+        ("indicator", lambda: IndicatorFactory(programme=ProgrammeFactory(home=True))),
+        ("approach", lambda: ApproachFactory(programme=ProgrammeFactory(home=True))),
+        ("outcome", lambda: OutcomeFactory(programme=ProgrammeFactory(home=True))),
         ("framework", lambda: FrameworkFactory()),
         ("measurement", lambda: MeasurementFactory()),
-        ("programme", lambda: HomeProgrammeFactory()),
+        ("programme", lambda: ProgrammeFactory(home=True)),
     ],
 )
 def test_every_kind_can_be_restored(staff, staff_client, kind, make):
@@ -278,7 +274,7 @@ def _queries(client) -> int:
 
 
 def test_the_deletions_page_has_a_fixed_number_of_queries(staff, staff_client):
-    programme = HomeProgrammeFactory()
+    programme = ProgrammeFactory(home=True)
     framework = FrameworkFactory(programme=programme)
     deleted_by(ActivityFactory(framework=framework), staff)
     deleted_by(IndicatorFactory(programme=programme), staff)

@@ -6,7 +6,7 @@ from django.test import Client
 from django.urls import reverse
 
 from tests.factories import UserFactory
-from tests.programmes.factories_projects import ProjectFactory
+from tests.programmes.factories import ProjectFactory
 
 pytestmark = pytest.mark.django_db
 
