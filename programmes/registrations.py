@@ -48,7 +48,9 @@ menu.register(
 menu.register(
     menu.MenuEntry(
         key="deleted",
-        label=_("Edit history / deleted items"),
+        # The page is "Edit history / deleted items"; the menu says it short (and without the
+        # word "edit", which the pages' own edit links use).
+        label=_("Deleted items"),
         url_name="programmes:deleted-list",
         order=95,
         visible_to=roles.is_staff_member,

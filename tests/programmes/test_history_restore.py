@@ -290,3 +290,16 @@ def test_the_deletions_page_has_a_fixed_number_of_queries(staff, staff_client):
 
 # session + user with roles, the menu's framework numbers, one query per kind of content (7)
 PINNED_DELETIONS_PAGE = 10
+
+
+@pytest.mark.parametrize(
+    ("role", "in_menu"),
+    [(None, False), ("member", False), ("mentor", False), ("staff", True), ("admin", True)],
+)
+def test_the_menu_links_the_deletions_page_for_staff_and_admins_only(client, role, in_menu):
+    ProgrammeFactory(home=True)
+    user = user_in_role(role)
+    if user:
+        client.force_login(user)
+    html = client.get(reverse("programmes:home")).content.decode()
+    assert (f'href="{LIST_URL}"' in html) is in_menu
