@@ -119,9 +119,18 @@ def _missing_parent(record):
 def _put_back(record) -> object:
     """Insert the row as it was at its deletion; a unique rule taken meanwhile is a refusal."""
     instance = as_it_was(record)
+    model = record.instance_type
     try:
         with transaction.atomic():
             instance.save(force_insert=True)
+            # save() stamps auto_now_add fields with now; the row was made when it was made.
+            kept = {
+                field.name: getattr(record, field.attname)
+                for field in model._meta.concrete_fields
+                if getattr(field, "auto_now_add", False) and getattr(record, field.attname, None)
+            }
+            if kept:
+                model.objects.filter(pk=instance.pk).update(**kept)
     except IntegrityError as error:
         raise RestoreConflict(
             _(

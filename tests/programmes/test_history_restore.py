@@ -222,6 +222,15 @@ def test_every_kind_can_be_restored(staff, staff_client, kind, make):
     assert model.objects.filter(pk=record.id).exists()
 
 
+def test_a_restored_programme_keeps_the_date_it_was_made(staff, staff_client):
+    programme = ProgrammeFactory(home=True)
+    Programme.objects.filter(pk=programme.pk).update(created_at=dt.datetime(2017, 6, 1, tzinfo=dt.UTC))
+    programme.refresh_from_db()
+    record = deleted_by(programme, staff)
+    staff_client.post(restore_url("programme", record))
+    assert Programme.objects.get(pk=record.id).created_at == dt.datetime(2017, 6, 1, tzinfo=dt.UTC)
+
+
 def test_a_child_whose_parent_is_deleted_too_says_so_and_restores_together(staff, staff_client):
     measurement = MeasurementFactory(value=Decimal("12"))
     indicator = measurement.indicator
