@@ -19,14 +19,20 @@ def _send(*, template: str, to: str, context: dict) -> None:
 
 def member_sign_up(*, form, scheme: str, domain: str) -> None:
     """Sign up from a valid form without telling the person typing whether the e-mail address
-    already has an account: either way the address gets an e-mail, and the page says the same.
+        already has an account: either way the address gets an e-mail, and the page says the same.
 
-    A new address gets an account that opens (and signs in) from the link in that e-mail, as a
-    community member. An address already in use gets, instead of a second account, a note to its
-    owner that someone tried to sign up with it, and how to sign in or reset the password."""
+        A new address gets an account that opens (and signs in) from the link in that e-mail, as a
+        community member. An address already in use gets, instead of a second account, a note to its
+        owner that someone tried to sign up with it, and how to sign in or reset the password (or,
+    for a sign-up not opened yet, its link again)."""
     email = form.cleaned_data["email"]
     context = {"scheme": scheme, "domain": domain}
     existing = get_user_model().objects.filter(email__iexact=email).order_by("pk").first()
+    if existing is not None and not existing.is_active and existing.last_login is None:
+        # A sign-up never opened: send its link again rather than a note about an account that
+        # cannot sign in yet.
+        _send_opening_link(existing, context)
+        return
     if existing is not None:
         _send(template="signup_exists", to=existing.email, context={**context, "user": existing})
         return
@@ -35,6 +41,10 @@ def member_sign_up(*, form, scheme: str, domain: str) -> None:
         user.is_active = False
         user.save()
         user.groups.add(Group.objects.get(name=roles.MEMBER))
+    _send_opening_link(user, context)
+
+
+def _send_opening_link(user, context: dict) -> None:
     token = default_token_generator.make_token(user)
     uid = urlsafe_base64_encode(force_bytes(user.pk))
     _send(

@@ -271,6 +271,17 @@ def test_the_owner_of_a_taken_e_mail_is_told_by_e_mail_that_someone_tried_to_sig
     assert "/accounts/signup/confirm/" not in message.body
 
 
+def test_signing_up_again_before_opening_the_account_sends_its_link_again(client):
+    client.post(reverse("signup"), signup_data())
+    again = client.post(reverse("signup"), signup_data(username="somchai2"), follow=True)
+    assert again.redirect_chain == [(reverse("signup_sent"), 302)]
+    first, second = mail.outbox
+    assert second.subject == first.subject and "somchai" in second.body
+    client.get(signup_link_from_mail(second))
+    assert get_user_model().objects.get(username="somchai").is_active
+    assert not get_user_model().objects.filter(username="somchai2").exists()
+
+
 def test_a_taken_username_is_still_said_next_to_its_field(client):
     UserFactory(username="somchai", email="other@example.org")
     response = client.post(reverse("signup"), signup_data())
