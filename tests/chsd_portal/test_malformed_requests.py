@@ -270,6 +270,8 @@ LONG_URLS = [
     "/projects/" + "ก" * 3000 + "/",
     "/projects/" + "a" * 3000 + "/edit/",
     f"/projects/?page={HUGE}",
+    f"/review/budget/?page={HUGE}",
+    f"/review/budget/?page=-{HUGE}&programme={HUGE}&kind=x&status=y",
     f"/projects/?programme={HUGE}&fiscal_year={HUGE}&province={HUGE}",
     "/projects/?q=" + "x" * 5000,
     f"/sites/api/districts?province={HUGE}",
