@@ -4,7 +4,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView, UpdateView
 
-from chsd_portal import roles
+from chsd_portal import home_blocks, roles
 from chsd_portal.formsets import FormWithFormsetsMixin
 from chsd_portal.mixins import StaffRequiredMixin
 
@@ -20,6 +20,7 @@ class HomeView(TemplateView):
         context = super().get_context_data(**kwargs)
         context["programme"] = home_programme(with_lists=True)
         context["can_edit"] = roles.is_staff_member(self.request.user)
+        context["home_blocks"] = home_blocks.blocks_for(self.request)
         return context
 
 
