@@ -1,4 +1,5 @@
-"""One page that edits an object and several lists under it, saved all together or not at all."""
+"""One page that edits an object and several lists under it, saved all together or not at all;
+and the row limit every formset of the portal has (`inline_formset`, `RowLimitMixin`)."""
 
 from __future__ import annotations
 

@@ -316,3 +316,10 @@ def test_a_nul_in_any_field_of_the_project_editor_is_a_form_error(strict_client,
     assert response.status_code == 200
     project.refresh_from_db()
     assert project.name != "ชื่อใหม่ที่ไม่ควรถูกบันทึก"
+
+
+def test_a_request_for_another_host_name_gets_the_thai_400_page(client, settings):
+    settings.ALLOWED_HOSTS = ["portal.example.org"]
+    response = client.get("/", HTTP_HOST="evil.example")
+    assert response.status_code == 400
+    assert "คำขอไม่ถูกต้อง" in response.content.decode()
