@@ -35,7 +35,7 @@ def client_ip_address(request) -> str | None:
     """
     count = settings.TRUSTED_PROXY_COUNT
     if count > 0:
-        forwarded = [part for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if part.strip()]
+        forwarded = [part for part in request.headers.get("x-forwarded-for", "").split(",") if part.strip()]
         if len(forwarded) >= count:
             address = _valid_ip(forwarded[-count])
             if address:
