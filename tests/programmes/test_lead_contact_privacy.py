@@ -47,7 +47,8 @@ def real_cache(settings):
     from django.core.cache import cache
 
     settings.CACHES = {
-        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "pdpa"}
+        **settings.CACHES,
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "pdpa"},
     }
     cache.clear()
     yield
