@@ -29,7 +29,7 @@ def test_staff_delete_an_activity_and_restore_it_from_the_deletions_page(page, d
     page.wait_for_url(f"**{reverse('programmes:plan-detail', args=[1])}")
     assert not Activity.objects.filter(pk=activity.pk).exists()
 
-    page.get_by_role("navigation", name="เมนูหลัก").get_by_role("link", name="รายการที่ถูกลบ").click()
+    page.goto(page.locator(f'a[href="{reverse("programmes:deleted-list")}"]').first.get_attribute("href"))
     assert page.get_by_role("heading", level=1).inner_text() == "ประวัติการแก้ไข / รายการที่ถูกลบ"
     row = page.get_by_role("row").filter(has_text=activity.title[:40])
     assert "เจ้าหน้าที่ โครงการ" in row.inner_text()  # who deleted it
