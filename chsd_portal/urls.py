@@ -6,6 +6,7 @@ from django.urls import include, path
 
 from . import views
 
+handler400 = "chsd_portal.views.bad_request"
 handler403 = "chsd_portal.views.permission_denied"
 handler404 = "chsd_portal.views.page_not_found"
 handler500 = "chsd_portal.views.server_error"

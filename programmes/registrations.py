@@ -48,6 +48,17 @@ menu.register(
         visible_to=roles.is_admin,
     )
 )
+menu.register(
+    menu.MenuEntry(
+        key="deleted",
+        # The page is "Edit history / deleted items"; the menu says it short (and without the
+        # word "edit", which the pages' own edit links use).
+        label=_("Deleted items"),
+        url_name="programmes:deleted-list",
+        order=95,
+        visible_to=roles.is_staff_member,
+    )
+)
 selectors_guide.connect_signals()
 
 for role in (roles.STAFF, roles.ADMIN):

@@ -45,6 +45,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "chsd_portal.middleware.ThaiFirstLocaleMiddleware",
+    # Before anything reads the session, the user or the view: no NUL reaches PostgreSQL.
+    "chsd_portal.middleware.RejectNulMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -167,10 +169,17 @@ FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
 
-# Five failed logins for one username lock it for 15 minutes.
+# Five failed sign-ins for one account lock that account for 15 minutes; an address is locked
+# as a whole only while it fails for LOCKOUT_ACCOUNTS_PER_ADDRESS different accounts
+# (chsd_portal/lockout.py), so one visitor cannot lock out everyone behind a shared address.
 AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
 AXES_COOLOFF_TIME = 0.25  # hours
-AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_LOCKOUT_PARAMETERS = "chsd_portal.lockout.lockout_parameters"
+LOCKOUT_ACCOUNTS_PER_ADDRESS = env.int("LOCKOUT_ACCOUNTS_PER_ADDRESS", default=10)
+# How many reverse proxies in front of the portal append to X-Forwarded-For (0: none, the
+# header is ignored). The client's address is read past exactly that many.
+TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
+AXES_CLIENT_IP_CALLABLE = "chsd_portal.lockout.client_ip_address"
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_VERBOSE = False

@@ -57,6 +57,7 @@ class ProjectDetailView(DetailView):
             locator=selectors_projects.project_locator(project),
             warnings=warnings_for_project(project),
             can_edit=can_edit,
+            can_see_lead_contact=can_edit or roles.has_role(self.request.user, roles.MENTOR),
             history=selectors_projects.project_history(project) if can_edit else None,
         )
         return context
@@ -107,6 +108,21 @@ def _quiet(form) -> None:
     so "this field is required" on what the person has not typed yet would only confuse)."""
     form._errors = ErrorDict()
     form.cleaned_data = {}
+
+
+def _row_counts(formset) -> tuple[tuple[int, int] | None, str]:
+    """The stored and total row counts a formset was sent, or None and the formset's own Thai
+    error when its management form is broken (missing, not numbers) or asks for more rows than
+    the formset takes, so the quarter fill refuses them instead of answering 500."""
+    management = formset.management_form
+    if not management.is_valid():
+        return None, formset.error_messages["missing_management_form"]
+    initial, total = management.cleaned_data["INITIAL_FORMS"], management.cleaned_data["TOTAL_FORMS"]
+    if total > formset.absolute_max:
+        return None, formset.error_messages["too_many_forms"] % {"num": formset.max_num}
+    if not 0 <= initial <= total:
+        return None, formset.error_messages["missing_management_form"]
+    return (initial, total), ""
 
 
 class ProjectEditorMixin(StaffRequiredMixin, FormWithFormsetsMixin):
@@ -167,11 +183,17 @@ class ProjectEditorMixin(StaffRequiredMixin, FormWithFormsetsMixin):
         except ValidationError:
             problems.append(_("Enter the project budget first: the quarters share it equally."))
             budget = None
+        prefix = "periods"
+        counts, problem = _row_counts(formsets[prefix])
+        if counts is None:
+            problems.append(problem)
         if not problems:
             quarters = services_projects.fiscal_quarter_periods(be_year=be_year, budget=budget)
-            prefix = "periods"
+            initial, total = counts
             formsets[prefix] = self.formset_classes[prefix](
-                data=periods_data_with_quarters(self.request.POST, prefix=prefix, quarters=quarters),
+                data=periods_data_with_quarters(
+                    self.request.POST, prefix=prefix, quarters=quarters, initial=initial, total=total
+                ),
                 instance=form.instance,
                 prefix=prefix,
             )

@@ -58,8 +58,10 @@ def test_seed_project_page_shows_its_values_in_thai_formats(client, seed_project
     assert "<td>สุราษฎร์ธานี</td>" in html
 
 
-def test_seed_project_page_uses_the_seed_labels(client, seed_project):
-    """Needs the Thai catalog (locale/th/pending/projects.json merged)."""
+def test_seed_project_page_uses_the_seed_labels(client, seed_project, staff_user):
+    """Needs the Thai catalog (locale/th/pending/projects.json merged). Seen as staff: the lead's
+    phone and e-mail rows are not shown to visitors (test_lead_contact_privacy.py)."""
+    client.force_login(staff_user)
     html = client.get(detail_url(SEED_CODE)).content.decode()
     for label in (
         "ชื่อโครงการ",
