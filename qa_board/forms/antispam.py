@@ -29,12 +29,14 @@ def seconds_since(token: str) -> float | None:
 
 
 class PostTextField(forms.CharField):
-    """Text as typed, less the control characters no one types on purpose (NUL, which
-    PostgreSQL cannot store, and the rest of qa_board.text.render's list), removed before
-    validation so a pasted NUL never costs the writer their post."""
+    """Text as typed, less the control characters no one types on purpose (qa_board.text.render's
+    list: bidi overrides, C0/C1 controls), removed before validation. A NUL is the exception: as
+    in every form of the portal, Django's validator refuses it with a Thai message next to the
+    field, and the rest of the text comes back in the form."""
 
     def to_python(self, value):
-        return clean_text(super().to_python(value))
+        value = super().to_python(value)
+        return value if "\x00" in value else clean_text(value)
 
 
 class AntiSpamFormMixin(forms.Form):

@@ -1,6 +1,7 @@
 """No HTML or script from a post ever reaches another reader: hostile payloads are shown as
 harmless text, links only as http(s) with rel="nofollow ugc noopener"."""
 
+import re
 from html.parser import HTMLParser
 
 import pytest
@@ -10,6 +11,8 @@ from qa_board.models import Question
 from qa_board.text.render import render_plain, render_post
 
 from .factories import AnswerFactory, QuestionFactory, ask_data
+
+THAI_LETTER = re.compile("[\u0e01-\u0e5b]")
 
 HOSTILE = [
     "<script>alert(1)</script>",
@@ -156,10 +159,17 @@ def test_a_posted_script_and_event_attribute_reach_the_thread_page_only_as_text(
 
 
 @pytest.mark.django_db
-def test_nul_bytes_in_a_question_are_dropped_and_the_rest_is_kept(client):
-    response = client.post(
-        reverse("qa_board:ask"), ask_data(title="หัวข้อ\x00มีไบต์ว่าง", body="มีไบต์\x00ว่างอยู่ในคำถามนี้")
-    )
-    assert response.status_code == 302
+def test_a_nul_byte_in_a_question_is_refused_in_thai_and_the_text_comes_back(client):
+    response = client.post(reverse("qa_board:ask"), ask_data(body="มีไบต์\x00ว่างอยู่ในคำถามนี้"))
+    assert response.status_code == 200 and Question.objects.count() == 0
+    html = response.content.decode()
+    assert "ขอแบบฟอร์มรายงานศักยภาพตำบล" in html  # the title typed is still in the form
+    assert response.context["form"].errors["body"]
+    assert all(THAI_LETTER.search(message) for message in response.context["form"].errors["body"])
+
+
+@pytest.mark.django_db
+def test_other_control_characters_are_dropped_and_the_question_kept(client):
+    client.post(reverse("qa_board:ask"), ask_data(title="หัวข้อ\u202eกลับด้าน", body="ข้อความ\x07มีเสียงกริ่ง\x1bอยู่"))
     question = Question.objects.get()
-    assert (question.title, question.body) == ("หัวข้อมีไบต์ว่าง", "มีไบต์ว่างอยู่ในคำถามนี้")
+    assert (question.title, question.body) == ("หัวข้อกลับด้าน", "ข้อความมีเสียงกริ่งอยู่")
