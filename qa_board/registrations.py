@@ -7,29 +7,12 @@ from django.utils.translation import gettext_lazy as _
 from chsd_portal import demo, home_blocks, menu, roles
 
 from .demo.questions import load_demo_questions
-from .permissions import can_moderate
 from .selectors.question_list import latest_answered
 
-# The seed's menu has กระดานถาม - ตอบ after พื้นที่ดำเนินการ and โครงการ, before รูปกิจกรรม.
+# The seed's menu has กระดานถาม - ตอบ after พื้นที่ดำเนินการ and โครงการ, before รูปกิจกรรม. One
+# entry only: the header must fit (static/js/menu-fit.js), so คำถามของฉัน and the moderation
+# queue are links on the board's own page.
 menu.register(menu.MenuEntry(key="qa", label=_("Q&A board"), url_name="qa_board:question-list", order=60))
-menu.register(
-    menu.MenuEntry(
-        key="qa-mine",
-        label=_("My questions"),
-        url_name="qa_board:my-questions",
-        order=61,
-        visible_to=lambda user: getattr(user, "is_authenticated", False),
-    )
-)
-menu.register(
-    menu.MenuEntry(
-        key="qa-moderation",
-        label=_("Moderation queue"),
-        url_name="qa_board:moderation",
-        order=91,
-        visible_to=can_moderate,
-    )
-)
 
 
 def _answered_block(request) -> dict | None:

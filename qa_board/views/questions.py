@@ -71,6 +71,7 @@ class QuestionListView(TemplateView):
                 },
             ],
             mask=not can_moderate(self.request.user),
+            is_moderator=can_moderate(self.request.user),
         )
         return context
 

@@ -33,7 +33,9 @@ def test_an_admin_adds_a_banned_word_in_django_admin(client):
     assert BannedWord.objects.filter(word="หวยออนไลน์").exists()
 
 
-def test_the_moderation_menu_entry_is_shown_to_staff_only(client, staff_user, member_user):
+def test_the_board_links_my_questions_for_members_and_the_queue_for_staff_only(
+    client, staff_user, member_user
+):
     client.force_login(member_user)
     html = client.get(reverse("qa_board:question-list")).content.decode()
     assert "รายการรอตรวจสอบ" not in html and "คำถามของฉัน" in html
