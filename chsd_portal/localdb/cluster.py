@@ -99,8 +99,8 @@ class Cluster:
         )
         return socket_dir
 
-    def stop(self) -> None:
-        self._run("pg_ctl", "-D", self.pgdata, "-w", "-m", "fast", "stop")
+    def stop(self, mode: str = "fast") -> None:
+        self._run("pg_ctl", "-D", self.pgdata, "-w", "-m", mode, "stop")
 
     def default_socket_dir(self) -> Path:
         """The data folder itself, unless its path is too long for a socket address."""
@@ -142,7 +142,7 @@ class Cluster:
                 stdout=output,
                 stderr=subprocess.STDOUT,
                 text=True,
-                cwd=self.pgdata.parent if self.pgdata.parent.exists() else "/",
+                cwd="/",  # reachable by the server's user, whatever the caller's folder
                 start_new_session=new_session,
                 **as_user,
             )
