@@ -7,6 +7,7 @@ on that folder alone.
 
 import glob
 import http.cookiejar
+import importlib
 import json
 import os
 import re
@@ -24,6 +25,7 @@ from pathlib import Path
 
 import psycopg2
 import pytest
+from django.apps import apps as django_apps
 from django.conf import settings
 from django.db import connection
 
@@ -307,3 +309,17 @@ def test_cluster_starts_in_its_own_session_so_group_signals_miss_it(data_dir):
     localdb.local_database_url(data_dir)
     pid = int((data_dir / localdb.BUNDLED_FOLDER / "postmaster.pid").read_text().split()[0])
     assert os.getsid(pid) != os.getsid(0) and os.getpgid(pid) != os.getpgid(0)
+
+
+@pytest.mark.django_db
+def test_database_copied_from_postgresql_16_gets_the_search_index_its_first_migration_skipped():
+    "Migration 0006 builds the trigram index on a database whose 0004 ran without pg_trgm"
+    migration = importlib.import_module("programmes.migrations.0006_project_search_trgm_after_upgrade")
+    with connection.cursor() as cursor:
+        cursor.execute("DROP INDEX project_search_trgm")  # as 0004 left it on PostgreSQL 16
+    with connection.schema_editor() as editor:
+        migration.create_missing_search_index(django_apps, editor)
+        migration.create_missing_search_index(django_apps, editor)  # a second run changes nothing
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT indexdef FROM pg_indexes WHERE indexname = 'project_search_trgm'")
+        assert "gin_trgm_ops" in cursor.fetchone()[0]
