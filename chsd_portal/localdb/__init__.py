@@ -52,10 +52,18 @@ def local_database_url(data_dir: Path) -> str:
     data_dir = Path(data_dir).absolute()
     data_dir.mkdir(parents=True, exist_ok=True)
     name = os.environ.get("LOCAL_DATABASE_NAME") or DATABASE_NAME
-    with _lock(data_dir):
-        cluster = cluster_in_use(data_dir)
-        socket_dir = _ensure_running(cluster)
-        _ensure_database(cluster, socket_dir, name)
+    try:
+        with _lock(data_dir):
+            cluster = cluster_in_use(data_dir)
+            socket_dir = _ensure_running(cluster)
+            _ensure_database(cluster, socket_dir, name)
+    except (ServerError, OSError) as error:  # setting up a new server, or this machine, failed
+        raise LocalDatabaseError(
+            f"เตรียมฐานข้อมูลของพอร์ทัลใน {data_dir} ไม่สำเร็จ ข้อมูลที่มีอยู่ไม่ได้ถูกเปลี่ยนแปลง\n"
+            "แก้ตามข้อความด้านล่างแล้วสั่งใหม่ หรือตั้งค่า DATABASE_URL ไปยังเซิร์ฟเวอร์อื่น",
+            f"Preparing the portal's database in {data_dir} failed; existing data was not changed.\n"
+            f"Fix what the text below says and start again, or set DATABASE_URL to another server.\n\n{error}",
+        ) from None
     return f"postgres://postgres@/{name}?host={socket_dir}"
 
 

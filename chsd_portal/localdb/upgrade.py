@@ -11,6 +11,7 @@ the two builds need not agree on anything but SQL.
 
 from __future__ import annotations
 
+import fnmatch
 import shutil
 import subprocess
 import sys
@@ -108,41 +109,34 @@ def _check_same_rows(old_socket: Path, new_socket: Path) -> None:
 
 
 def _row_counts(socket_dir: Path) -> dict[tuple[str, str], int]:
-    import psycopg2
-    from psycopg2 import sql
-
-    def connect(database):
-        connection = psycopg2.connect(dbname=database, user="postgres", host=str(socket_dir))
-        connection.autocommit = True
-        return connection
-
+    """{(database, table): rows} for every database but the skipped ones, and (database, "")."""
+    databases = _query(socket_dir, "postgres", "SELECT datname FROM pg_database WHERE datallowconn")
     counts = {}
-    with connect("postgres") as connection, connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT datname FROM pg_database WHERE datallowconn AND datname NOT LIKE 'test\\_%%' "
-            "ORDER BY datname"
+    for (database,) in databases:
+        if fnmatch.fnmatch(database, SKIPPED_DATABASES):
+            continue
+        counts[(database, "")] = -1  # the database itself, even with no table
+        tables = _query(
+            socket_dir,
+            database,
+            "SELECT quote_ident(schemaname) || '.' || quote_ident(tablename) FROM pg_tables "
+            "WHERE schemaname NOT IN ('pg_catalog', 'information_schema')",
         )
-        databases = [row[0] for row in cursor.fetchall()]
-    connection.close()
-    for database in databases:
-        connection = connect(database)
-        try:
-            with connection.cursor() as cursor:
-                cursor.execute(
-                    "SELECT schemaname, tablename FROM pg_tables "
-                    "WHERE schemaname NOT IN ('pg_catalog', 'information_schema')"
-                )
-                for schema, table in cursor.fetchall():
-                    cursor.execute(
-                        sql.SQL("SELECT count(*) FROM {}.{}").format(
-                            sql.Identifier(schema), sql.Identifier(table)
-                        )
-                    )
-                    counts[(database, f"{schema}.{table}")] = cursor.fetchone()[0]
-                counts[(database, "")] = -1  # the database itself, even with no table
-        finally:
-            connection.close()
+        for (table,) in tables:
+            counts[(database, table)] = _query(socket_dir, database, f"SELECT count(*) FROM {table}")[0][0]
     return counts
+
+
+def _query(socket_dir: Path, database: str, query: str) -> list[tuple]:
+    import psycopg2
+
+    connection = psycopg2.connect(dbname=database, user="postgres", host=str(socket_dir))
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute(query)
+            return cursor.fetchall()
+    finally:
+        connection.close()
 
 
 def _kept_name(old: Cluster) -> Path:
