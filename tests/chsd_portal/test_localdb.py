@@ -231,6 +231,22 @@ def test_marker_naming_a_missing_folder_stops_with_a_thai_and_english_message_an
     assert sorted(path.name for path in data_dir.iterdir()) == [".lock", localdb.MARKER]
 
 
+def test_manage_py_prints_the_refusal_without_a_traceback(data_dir):
+    "A command that cannot open the database ends with the bilingual message and status 1"
+    data_dir.mkdir()
+    localdb.write_marker(data_dir, "bundled", localdb.BUNDLED_FOLDER)
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check"],
+        cwd=BASE_DIR,
+        env=portal_env(data_dir),
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 1
+    assert "ไม่พบฐานข้อมูลของพอร์ทัล" in result.stderr and "make clean-db" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
 def test_unreadable_marker_without_any_database_folder_refuses_to_start_an_empty_one(data_dir):
     "A damaged marker says a database existed: the portal does not make a new empty one"
     data_dir.mkdir()
