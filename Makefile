@@ -91,4 +91,4 @@ bench: install-dev
 # old folders an upgrade kept (.data/pg-pg16-kept-*) stay until you delete them.
 clean-db:
 	@if [ -x $(BIN)/python ]; then $(BIN)/python -m chsd_portal.localdb stop; fi
-	rm -rf .data/postgres .data/postgres.incoming .data/pg-system .data/pg .data/database.json
+	rm -rf .data/postgres .data/postgres.incoming .data/pg-system .data/pg-system.incoming .data/pg .data/database.json

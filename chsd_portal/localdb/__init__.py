@@ -25,6 +25,7 @@ import importlib.util
 import json
 import os
 import pwd
+import shutil
 import sys
 from datetime import datetime
 from pathlib import Path
@@ -162,8 +163,7 @@ def _first_cluster(data_dir: Path, *, marker_was_unreadable: bool) -> Cluster:
             "run `make clean-db`.",
         )
     if _bundled_binaries_run():
-        cluster = _bundled_cluster(bundled)
-        cluster.init()
+        cluster = _new_cluster(data_dir, BUNDLED_FOLDER, _bundled_cluster)
         write_marker(data_dir, "bundled", BUNDLED_FOLDER)
         return cluster
     system_bin = _system_bin_dir()
@@ -176,10 +176,19 @@ def _first_cluster(data_dir: Path, *, marker_was_unreadable: bool) -> Cluster:
             "on this machine and Debian's PostgreSQL is not installed.\n"
             "Install it (`sudo apt-get install postgresql`) or set DATABASE_URL to an existing server.",
         )
-    cluster = _system_cluster(old_system, system_bin)
-    cluster.init()
+    cluster = _new_cluster(data_dir, SYSTEM_FOLDER, lambda pgdata: _system_cluster(pgdata, system_bin))
     write_marker(data_dir, "system", SYSTEM_FOLDER)
     return cluster
+
+
+def _new_cluster(data_dir: Path, folder: str, make) -> Cluster:
+    """initdb beside the final folder, then move it in whole: a half-made one never looks like data."""
+    incoming = data_dir / f"{folder}.incoming"
+    if incoming.exists():
+        shutil.rmtree(incoming)  # left by an initdb that was interrupted; never held data
+    make(incoming).init()
+    incoming.rename(data_dir / folder)
+    return make(data_dir / folder)
 
 
 def _ensure_running(cluster: Cluster) -> Path:

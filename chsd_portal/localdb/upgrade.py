@@ -21,7 +21,6 @@ from pathlib import Path
 
 from .cluster import Cluster, ServerError
 
-INCOMING_FOLDER = "postgres.incoming"  # the copy while it is being made; never read as a database
 SKIPPED_DATABASES = "test_*"  # left behind by interrupted test runs; not the user's work
 
 
@@ -29,7 +28,7 @@ def copy_into_new_cluster(old: Cluster, data_dir: Path) -> Cluster:
     """Copy every database of `old` into a new bundled cluster; return the new cluster."""
     from . import BUNDLED_FOLDER, LocalDatabaseError, _bundled_cluster, write_marker
 
-    incoming = data_dir / INCOMING_FOLDER
+    incoming = data_dir / f"{BUNDLED_FOLDER}.incoming"  # the copy while it is made; never read as data
     if incoming.exists():
         shutil.rmtree(incoming)  # a copy an interrupted attempt left half made; the old folder is whole
     new = _bundled_cluster(incoming)

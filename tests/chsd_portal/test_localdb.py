@@ -202,6 +202,8 @@ def test_old_pgserver_database_with_an_empty_state_file_is_copied_into_postgresq
     data_dir.mkdir()
     make_pgserver_database(data_dir / localdb.PGSERVER_FOLDER)  # left running, as pgserver leaves it
     (data_dir / localdb.PGSERVER_FOLDER / ".handle_pids.json").write_text("")  # the bug's leftover
+    (data_dir / "postgres.incoming").mkdir()  # and a half-made copy from an interrupted attempt
+    (data_dir / "postgres.incoming" / "PG_VERSION").write_text("18\n")
 
     url = localdb.local_database_url(data_dir)
 
@@ -214,6 +216,7 @@ def test_old_pgserver_database_with_an_empty_state_file_is_copied_into_postgresq
     kept = [path for path in data_dir.iterdir() if path.name.startswith("pg-pg16-kept-")]
     assert len(kept) == 1 and (kept[0] / "PG_VERSION").read_text().strip() == "16"
     assert not (data_dir / localdb.PGSERVER_FOLDER).exists()
+    assert not (data_dir / "postgres.incoming").exists()
     assert json.loads((data_dir / localdb.MARKER).read_text()) == {"server": "bundled", "folder": "postgres"}
 
     # A later start, even with the marker emptied by a crash, opens the same database.
