@@ -28,7 +28,7 @@ from programmes.models import (  # noqa: E402
     ProjectObjective,
     TargetGroup,
 )
-from programmes.services_projects import budget_shares  # noqa: E402
+from programmes.services.projects import budget_shares  # noqa: E402
 from sites.models import Subdistrict  # noqa: E402
 
 PROJECTS = int(os.environ.get("BENCH_PROJECTS", "10000"))

@@ -4,10 +4,10 @@ from django.utils.translation import gettext_lazy as _
 
 from chsd_portal import demo, menu, roles
 
-from . import selectors_guide
-from .demo import load_demo_programme
-from .demo_guide import load_demo_guide
-from .demo_projects import load_demo_projects
+from .demo.guide import load_demo_guide
+from .demo.programme import load_demo_programme
+from .demo.projects import load_demo_projects
+from .selectors import guide as selectors_guide
 
 # The seed's menu order: หน้าหลัก, กรอบแนวทางการดำเนินการ, แผนการดำเนินกิจกรรม, … โครงการ; admins also
 # see ตรวจสอบงบประมาณ.

@@ -1,0 +1,2 @@
+"""Q&A board (ถาม-ตอบ): models and pages to come, in the shape of programmes/ (see
+programmes/__init__.py). apps.py: the app config."""

@@ -1,11 +1,11 @@
-"""factory_boy factories shared by every test module."""
+"""Users and roles for every app's tests (factory_boy). Each app's own factories are in
+tests/<app>/factories.py (tests/programmes/factories.py, ...)."""
 
 import factory
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
 from chsd_portal import roles
-from programmes.models import Approach, Indicator, Outcome, Programme
 
 PASSWORD = "correct-horse-battery"
 
@@ -35,44 +35,6 @@ def user_in_role(role: str | None, **kwargs):
     if role is None:
         return None
     return UserFactory(role=role, **kwargs)
-
-
-class ProgrammeFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = Programme
-
-    name = factory.Sequence(lambda n: f"แผนงานพัฒนาระบบสุขภาพชุมชน {n}")
-    objective = "เพื่อสนับสนุนองค์กร ภาคี เครือข่ายในการพัฒนาระบบสุขภาพชุมชน"
-    goal_quantitative = "ไม่น้อยกว่าร้อยละ 10 ของจำนวนตำบลทั้งหมด"
-    goal_qualitative = "เกิดชุดความรู้สำคัญ"
-    on_home_page = False
-
-
-class IndicatorFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = Indicator
-
-    programme = factory.SubFactory(ProgrammeFactory)
-    position = factory.Sequence(lambda n: n + 1)
-    description = factory.Sequence(lambda n: f"ตัวชี้วัดที่ {n + 1}")
-
-
-class ApproachFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = Approach
-
-    programme = factory.SubFactory(ProgrammeFactory)
-    position = factory.Sequence(lambda n: n + 1)
-    text = factory.Sequence(lambda n: f"แนวทางที่ {n + 1}")
-
-
-class OutcomeFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = Outcome
-
-    programme = factory.SubFactory(ProgrammeFactory)
-    path = factory.Sequence(lambda n: [n + 1])
-    text = factory.Sequence(lambda n: f"ผลลัพธ์ที่ {n + 1}")
 
 
 ALL_ROLES = [None, roles.MEMBER, roles.MENTOR, roles.STAFF, roles.ADMIN]

@@ -17,9 +17,7 @@ from chsd_portal.formsets import FormWithFormsetsMixin
 from chsd_portal.mixins import StaffRequiredMixin
 
 from .. import charts
-from .. import selectors_guide as selectors
-from .. import services_guide as services
-from ..forms_guide import (
+from ..forms.guide import (
     ActivityFormSet,
     FrameworkForm,
     FrameworkSummaryForm,
@@ -30,6 +28,9 @@ from ..forms_guide import (
     duplicate_date_message,
 )
 from ..models import Indicator, IndicatorMeasurement
+from ..selectors import guide as selectors
+from ..selectors.programme import home_programme, home_programme_or_404
+from ..services import guide as services
 
 
 class CanEditMixin:
@@ -73,7 +74,7 @@ class GuideView(CanEditMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        programme = selectors.home_programme()
+        programme = home_programme()
         context["programme"] = programme
         context["frameworks"] = selectors.guide_frameworks(programme) if programme else []
         return context
@@ -90,7 +91,7 @@ class GuideTextView(CanEditMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        programme = selectors.home_programme_or_404()
+        programme = home_programme_or_404()
         context.update(
             programme=programme,
             heading=self.heading,
@@ -122,7 +123,7 @@ class GuideTextEditView(StaffRequiredMixin, SuccessMessageMixin, UpdateView):
     page_url_name = ""
 
     def get_object(self, queryset=None):
-        return selectors.home_programme_or_404()
+        return home_programme_or_404()
 
     def get_success_url(self):
         return reverse(self.page_url_name)
@@ -170,7 +171,7 @@ class FrameworkCreateView(StaffRequiredMixin, FormView):
 
     def get_programme(self):
         if self.programme is None:
-            self.programme = selectors.home_programme_or_404()
+            self.programme = home_programme_or_404()
         return self.programme
 
     def get_context_data(self, **kwargs):
@@ -223,7 +224,7 @@ class PlanListView(CanEditMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        programme = selectors.home_programme()
+        programme = home_programme()
         frameworks, grand_total = selectors.plan_overview(programme) if programme else ([], None)
         context.update(programme=programme, frameworks=frameworks, grand_total=grand_total)
         return context
@@ -276,7 +277,7 @@ class IndicatorListView(CanEditMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        programme = selectors.home_programme()
+        programme = home_programme()
         rows = selectors.indicator_progress_list(programme) if programme else []
         for row in rows:
             row.chart = charts.progress_chart_svg(

@@ -12,13 +12,13 @@ from django.views import View
 from django.views.generic import TemplateView
 
 from chsd_portal import roles
-from chsd_portal.cache import cache_page_by_data_version
 from chsd_portal.pagination import page_links
 
-from .. import exports
-from .. import selectors_project_list as selectors
-from ..forms_project_list import ProjectFilterForm
-from ..warnings import DATA_AREA
+from ..cache import cache_programmes_page
+from ..exports import projects as exports
+from ..exports import writers
+from ..forms.project_list import ProjectFilterForm
+from ..selectors import project_list as selectors
 
 # The table's columns: (key, header, sort key or None).
 COLUMNS = (
@@ -63,7 +63,7 @@ class ProjectListView(TemplateView):
 
     template_name = "programmes/project_list.html"
 
-    @method_decorator(cache_page_by_data_version(DATA_AREA))
+    @method_decorator(cache_programmes_page)
     def get(self, request, *args, **kwargs):
         return super().get(request, *args, **kwargs)
 
@@ -101,7 +101,7 @@ class ProjectListView(TemplateView):
                     "url": reverse("programmes:project-export", kwargs={"fmt": fmt})
                     + _query_string(params, sort=filters.sort),
                 }
-                for fmt in exports.FORMATS
+                for fmt in writers.FORMATS
             ],
             create_url=self._create_url() if is_staff else None,
         )
@@ -148,18 +148,18 @@ class ProjectExportView(View):
 
     def get(self, request, fmt: str = "xlsx"):
         fmt = (request.GET.get("format") or fmt or "").lower()
-        if fmt not in exports.FORMATS:
+        if fmt not in writers.FORMATS:
             raise Http404("Unknown export format")
         _form, filters, is_staff = _filter_form(request)
         data = selectors.export_data(request.user, filters)
-        filename = exports.export_filename(fmt, timezone.localdate())
+        filename = writers.export_filename(fmt, timezone.localdate())
         if fmt == "xlsx":
             response = HttpResponse(
-                exports.projects_xlsx(data, with_status=is_staff), content_type=exports.CONTENT_TYPES[fmt]
+                exports.projects_xlsx(data, with_status=is_staff), content_type=writers.CONTENT_TYPES[fmt]
             )
         else:
             response = StreamingHttpResponse(
-                exports.projects_csv(data, with_status=is_staff), content_type=exports.CONTENT_TYPES[fmt]
+                exports.projects_csv(data, with_status=is_staff), content_type=writers.CONTENT_TYPES[fmt]
             )
         response["Content-Disposition"] = f'attachment; filename="{filename}"'
         # The export depends on who asks (drafts for staff): never share it through a cache.

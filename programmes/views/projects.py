@@ -12,15 +12,17 @@ from django.utils.translation import gettext as _
 from django.views.generic import CreateView, DetailView, UpdateView
 
 from chsd_portal import roles
-from chsd_portal.cache import cache_page_by_data_version
 from chsd_portal.formsets import FormWithFormsetsMixin
 from chsd_portal.mixins import StaffRequiredMixin
 from chsd_portal.thai import fiscal_year
 
-from .. import selectors_projects, services_projects
-from ..forms_projects import PROJECT_FORMSETS, FiscalYearField, ProjectForm, periods_data_with_quarters
+from ..cache import cache_programmes_page
+from ..forms.projects import PROJECT_FORMSETS, FiscalYearField, ProjectForm, periods_data_with_quarters
 from ..models import Project
-from ..warnings import DATA_AREA, warnings_for_project
+from ..selectors import projects as selectors_projects
+from ..selectors.programme import home_programme
+from ..selectors.warnings import warnings_for_project
+from ..services import projects as services_projects
 
 
 class ProjectDetailView(DetailView):
@@ -31,7 +33,7 @@ class ProjectDetailView(DetailView):
     template_name = "programmes/project_detail.html"
     context_object_name = "project"
 
-    @method_decorator(cache_page_by_data_version(DATA_AREA))
+    @method_decorator(cache_programmes_page)
     def get(self, request, *args, **kwargs):
         return super().get(request, *args, **kwargs)
 
@@ -153,9 +155,9 @@ class ProjectEditorMixin(StaffRequiredMixin, FormWithFormsetsMixin):
 class ProjectCreateView(ProjectEditorMixin, CreateView):
     def get_initial(self):
         initial = super().get_initial()
-        home = selectors_projects.home_programme_id()
+        home = home_programme()
         if home is not None:
-            initial["programme"] = home
+            initial["programme"] = home.pk
         return initial
 
 

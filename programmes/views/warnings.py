@@ -3,88 +3,35 @@ paged and exported; each one can be marked reviewed with a note."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from decimal import Decimal
-from io import BytesIO
 from urllib.parse import quote
 
-from django import forms
 from django.contrib import messages
-from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse, HttpResponseRedirect, QueryDict, StreamingHttpResponse
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views import View
 from django.views.generic import TemplateView
-from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.styles import Font
 
-from chsd_portal.cache import cache_page_by_data_version
 from chsd_portal.mixins import AdminRequiredMixin
 from chsd_portal.pagination import page_links
 from chsd_portal.thai import format_datetime, format_money
 
-from .. import exports
-from .. import warnings as project_warnings
+from ..cache import cache_programmes_page
+from ..exports import writers
+from ..exports.warning_review import rows_csv, rows_xlsx
+from ..forms.warnings import MarkReviewedForm, ReviewFilterForm
 from ..models import Project, WarningReview
-from ..services_warnings import WarningReviewRefused, warning_mark_reviewed
-from ..warnings import KINDS, SORTS, ReviewFilters, Status
+from ..selectors import warning_review
+from ..selectors.warning_review import DEFAULT_SORT, ReviewFilters, Status
+from ..selectors.warnings import KINDS
+from ..services.warnings import WarningReviewRefused, warning_mark_reviewed
 
 FILTER_KEYS = ("kind", "status", "programme", "q", "sort")
 # What reverse() leaves unquoted in a path (django.urls.resolvers), for the rows' project links.
 URL_SAFE = "!$&'()*+,;=/~:@"
-CENT = Decimal("0.01")
-
-STATUS_LABELS = {
-    Status.OPEN: gettext_lazy("Not reviewed"),
-    Status.REVIEWED: gettext_lazy("Reviewed"),
-    Status.ALL: gettext_lazy("All"),
-}
-SORT_LABELS = {
-    "-difference": gettext_lazy("Largest difference first"),
-    "difference": gettext_lazy("Smallest difference first"),
-    "code": gettext_lazy("Project code (A-Z)"),
-    "-code": gettext_lazy("Project code (Z-A)"),
-    "name": gettext_lazy("Project name (A-Z)"),
-    "-name": gettext_lazy("Project name (Z-A)"),
-}
-
-
-class ReviewFilterForm(forms.Form):
-    """The GET filters; a value that does not validate falls back to its default."""
-
-    kind = forms.ChoiceField(label=gettext_lazy("warning"), required=False)
-    status = forms.ChoiceField(label=gettext_lazy("status"), required=False)
-    programme = forms.IntegerField(label=gettext_lazy("under plan"), required=False, min_value=1)
-    q = forms.CharField(label=gettext_lazy("Search by project code or name"), required=False, max_length=200)
-    sort = forms.ChoiceField(label=gettext_lazy("Sort by"), required=False)
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["kind"].choices = [("", _("All kinds")), *WarningReview.Kind.choices]
-        self.fields["status"].choices = list(STATUS_LABELS.items())
-        self.fields["sort"].choices = list(SORT_LABELS.items())
-
-    def filters(self) -> ReviewFilters:
-        self.is_valid()  # a bad field drops out of cleaned_data; the others still apply
-        data = self.cleaned_data
-        return ReviewFilters(
-            kind=data.get("kind") or "",
-            status=data.get("status") or Status.OPEN,
-            programme=data.get("programme") or None,
-            q=(data.get("q") or "").strip(),
-            sort=data.get("sort") if data.get("sort") in SORTS else project_warnings.DEFAULT_SORT,
-        )
-
-
-class MarkReviewedForm(forms.Form):
-    note = forms.CharField(label=gettext_lazy("note"), widget=forms.Textarea, max_length=2000)
-    fingerprint = forms.CharField(required=False, max_length=64, widget=forms.HiddenInput)
 
 
 def _filter_query(filters: ReviewFilters, **changes) -> QueryDict:
@@ -94,7 +41,7 @@ def _filter_query(filters: ReviewFilters, **changes) -> QueryDict:
         "status": "" if filters.status == Status.OPEN else filters.status,
         "programme": filters.programme or "",
         "q": filters.q,
-        "sort": "" if filters.sort == project_warnings.DEFAULT_SORT else filters.sort,
+        "sort": "" if filters.sort == DEFAULT_SORT else filters.sort,
     }
     values.update(changes)
     query = QueryDict(mutable=True)
@@ -109,8 +56,9 @@ def _with_query(url: str, query: QueryDict) -> str:
     return f"{url}?{encoded}" if encoded else url
 
 
-def _filters_from(request) -> ReviewFilters:
-    return ReviewFilterForm(request.GET).filters()
+def _filters_from(request) -> tuple[ReviewFilterForm, ReviewFilters]:
+    form = ReviewFilterForm(request.GET)
+    return form, form.filters()
 
 
 class WarningReviewView(AdminRequiredMixin, TemplateView):
@@ -122,30 +70,29 @@ class WarningReviewView(AdminRequiredMixin, TemplateView):
 
     template_name = "programmes/warning_review.html"
 
-    @method_decorator(cache_page_by_data_version(project_warnings.DATA_AREA))
+    @method_decorator(cache_programmes_page)
     def get(self, request, *args, **kwargs):
         return super().get(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        filters = _filters_from(self.request)
+        form, filters = _filters_from(self.request)
         try:
             number = int(self.request.GET.get("page", 1))
         except ValueError:
             number = 1
-        page = project_warnings.review_page(filters, number)
+        page = warning_review.review_page(filters, number)
+        form.set_programmes(page.programmes)
         url = reverse("programmes:warning-review")
         here = _filter_query(filters, page=page.number if page.number > 1 else "")
         context.update(
+            form=form,
             filters=filters,
             page=page,
-            kind_choices=WarningReview.Kind.choices,
-            status_choices=list(STATUS_LABELS.items()),
-            sort_choices=list(SORT_LABELS.items()),
             rows=self._rows(page.rows),
             labels={
-                "reviewed": STATUS_LABELS[Status.REVIEWED],
-                "not_reviewed": STATUS_LABELS[Status.OPEN],
+                "reviewed": Status.REVIEWED.label,
+                "not_reviewed": Status.OPEN.label,
                 "mark_reviewed": _("Mark reviewed"),
                 "edit_note": _("Edit the note"),
                 "note": _("What did you check? (required)"),
@@ -167,7 +114,7 @@ class WarningReviewView(AdminRequiredMixin, TemplateView):
                     "fmt": fmt,
                     "url": _with_query(reverse("programmes:warning-review-export", args=[fmt]), here),
                 }
-                for fmt in exports.FORMATS
+                for fmt in writers.FORMATS
             ],
             reset_url=url,
             back=here.urlencode(),
@@ -176,7 +123,7 @@ class WarningReviewView(AdminRequiredMixin, TemplateView):
         return context
 
     @staticmethod
-    def _rows(rows: list[project_warnings.ReviewRow]) -> list[dict]:
+    def _rows(rows: list[warning_review.ReviewRow]) -> list[dict]:
         """The rows with every text and link ready, so the template only prints them (the page
         shows 50 rows: per-row tags and URL reversing would cost more than the query)."""
         project_url = reverse("programmes:project-detail", kwargs={"code": "__code__"})
@@ -232,10 +179,8 @@ class WarningReviewView(AdminRequiredMixin, TemplateView):
     @staticmethod
     def _page_links(url: str, filters: ReviewFilters, page) -> dict | None:
         """Page links that keep the filters."""
-        # A paginator over a range only counts it: no query.
-        paginator = Paginator(range(page.summary.rows), page.page_size)
         return page_links(
-            paginator,
+            page.page.paginator,
             page.number,
             lambda number: _with_query(url, _filter_query(filters, page=number if number > 1 else "")),
         )
@@ -295,81 +240,20 @@ class WarningMarkReviewedView(AdminRequiredMixin, View):
         return _with_query(reverse("programmes:warning-review"), query)
 
 
-# --- Exports ---------------------------------------------------------------------------------
-
-
-def _money(value) -> Decimal:
-    return Decimal(value or 0).quantize(CENT)
-
-
-def _columns() -> list[tuple[str, object, bool]]:
-    """(header, read from a row, is money); built per call so the headers follow the language."""
-    return [
-        (_("project code"), lambda r: r.code, False),
-        (_("project name"), lambda r: r.name, False),
-        (_("under plan"), lambda r: r.programme_name, False),
-        (_("warning"), lambda r: r.label, False),
-        (_("Message"), lambda r: r.message, False),
-        (_("budget (baht)"), lambda r: _money(r.budget), True),
-        (_("Total of the periods (baht)"), lambda r: _money(r.periods_total), True),
-        (_("Difference (baht)"), lambda r: _money(r.budget_difference), True),
-        (_("status"), lambda r: str(STATUS_LABELS[Status.OPEN if r.is_open else Status.REVIEWED]), False),
-        (_("reviewed by"), lambda r: r.reviewed_by, False),
-        (_("reviewed at"), lambda r: format_datetime(r.reviewed_at), False),
-        (_("note"), lambda r: r.note, False),
-    ]
-
-
-def rows_csv(rows) -> Iterator[str]:
-    """The review rows as CSV (see exports.csv_lines)."""
-    columns = _columns()
-    return exports.csv_lines(
-        [title for title, _read, _is_money in columns],
-        ([(read(row), is_money) for _title, read, is_money in columns] for row in rows),
-    )
-
-
-def rows_xlsx(rows) -> bytes:
-    """One sheet, ตรวจสอบงบประมาณ: money as numbers with two decimals, dates as BE text."""
-    columns = _columns()
-    workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet(_("Budget review"))
-    sheet.freeze_panes = "C2"
-    for letter, width in zip("ABCDEFGHIJKL", (14, 50, 30, 30, 70, 16, 16, 16, 14, 20, 20, 40), strict=True):
-        sheet.column_dimensions[letter].width = width
-    bold = Font(bold=True)
-    header = []
-    for title, _read, _is_money in columns:
-        cell = WriteOnlyCell(sheet, value=title)
-        cell.font = bold
-        header.append(cell)
-    sheet.append(header)
-    for row in rows:
-        cells = []
-        for _title, read, is_money in columns:
-            cell = WriteOnlyCell(sheet, value=read(row))
-            if is_money:
-                cell.number_format = exports.MONEY_FORMAT
-            cells.append(cell)
-        sheet.append(cells)
-    buffer = BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
-
-
 class WarningReviewExportView(AdminRequiredMixin, View):
     """The filtered list, every page of it, as CSV or XLSX."""
 
     def get(self, request, fmt: str):
-        if fmt not in exports.FORMATS:
+        if fmt not in writers.FORMATS:
             raise Http404("Unknown export format")
-        rows = project_warnings.review_rows(_filters_from(request))
+        _form, filters = _filters_from(request)
+        rows = warning_review.review_rows(filters)
         if fmt == "xlsx":
-            response = HttpResponse(rows_xlsx(rows), content_type=exports.CONTENT_TYPES[fmt])
+            response = HttpResponse(rows_xlsx(rows), content_type=writers.CONTENT_TYPES[fmt])
         else:
-            response = StreamingHttpResponse(rows_csv(rows), content_type=exports.CONTENT_TYPES[fmt])
+            response = StreamingHttpResponse(rows_csv(rows), content_type=writers.CONTENT_TYPES[fmt])
         response["Content-Disposition"] = (
-            f'attachment; filename="{exports.export_filename(fmt, timezone.localdate(), "budget-review")}"'
+            f'attachment; filename="{writers.export_filename(fmt, timezone.localdate(), "budget-review")}"'
         )
         response["Cache-Control"] = "private, no-store"
         return response

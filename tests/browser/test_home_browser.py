@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 
 from chsd_portal.accounts.demo import load_demo_users
-from programmes.demo import load_demo_programme
+from programmes.demo.programme import load_demo_programme
 from tests.conftest import login_in_browser
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]

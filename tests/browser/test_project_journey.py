@@ -7,7 +7,8 @@ from playwright.sync_api import expect
 
 from programmes.models import Project
 from tests.conftest import login_in_browser
-from tests.factories import PASSWORD, ProgrammeFactory, UserFactory
+from tests.factories import PASSWORD, UserFactory
+from tests.programmes.factories import ProgrammeFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

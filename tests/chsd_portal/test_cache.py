@@ -6,7 +6,7 @@ from django.db import connection
 
 from chsd_portal.datasql import data_version
 from programmes.models import Programme
-from tests.factories import ProgrammeFactory
+from tests.programmes.factories import ProgrammeFactory
 
 pytestmark = pytest.mark.django_db
 

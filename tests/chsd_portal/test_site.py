@@ -53,7 +53,7 @@ def test_every_page_sends_the_content_security_policy_and_security_headers(clien
 
 
 def test_pages_load_nothing_from_another_host(client):
-    from tests.factories import ProgrammeFactory
+    from tests.programmes.factories import ProgrammeFactory
 
     ProgrammeFactory(on_home_page=True)
     html = client.get(reverse("programmes:home")).content.decode()

@@ -11,12 +11,12 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from chsd_portal import menu, roles
-from programmes import selectors_guide
-from programmes.demo import load_demo_programme
-from programmes.demo_guide import FRAMEWORKS, load_demo_guide
+from programmes.demo.guide import FRAMEWORKS, load_demo_guide
+from programmes.demo.programme import load_demo_programme
 from programmes.models import Activity, Framework, Indicator, IndicatorMeasurement, Programme
-from tests.factories import ALL_ROLES, ProgrammeFactory, user_in_role
-from tests.programmes.factories_guide import ActivityFactory, FrameworkFactory, HomeProgrammeFactory
+from programmes.selectors import guide as selectors_guide
+from tests.factories import ALL_ROLES, user_in_role
+from tests.programmes.factories import ActivityFactory, FrameworkFactory, ProgrammeFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -30,7 +30,8 @@ def demo():
 
 @pytest.fixture
 def programme():
-    return HomeProgrammeFactory(
+    return ProgrammeFactory(
+        home=True,
         process_text="ขั้นที่ 1 เตรียมความพร้อม\n\nขั้นที่ 2 ศึกษาศักยภาพตำบล",
         framework_summary="สรุปกรอบทั้ง 4 กรอบ",
     )

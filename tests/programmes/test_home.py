@@ -1,8 +1,8 @@
 import pytest
 from django.urls import reverse
 
-from programmes.demo import load_demo_programme
-from tests.factories import IndicatorFactory, OutcomeFactory, ProgrammeFactory
+from programmes.demo.programme import load_demo_programme
+from tests.programmes.factories import IndicatorFactory, OutcomeFactory, ProgrammeFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -10,14 +10,15 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from chsd_portal import roles
-from programmes import charts, selectors_guide
-from programmes.demo import load_demo_programme
-from programmes.demo_guide import load_demo_guide
-from programmes.forms_guide import MeasurementForm
+from programmes import charts
+from programmes.demo.guide import load_demo_guide
+from programmes.demo.programme import load_demo_programme
+from programmes.forms.guide import MeasurementForm
 from programmes.models import Indicator, IndicatorMeasurement
-from programmes.services_guide import DuplicateMeasurement, measurement_save
-from tests.factories import ALL_ROLES, IndicatorFactory, ProgrammeFactory, user_in_role
-from tests.programmes.factories_guide import HomeProgrammeFactory, MeasurementFactory
+from programmes.selectors import guide as selectors_guide
+from programmes.services.guide import DuplicateMeasurement, measurement_save
+from tests.factories import ALL_ROLES, user_in_role
+from tests.programmes.factories import IndicatorFactory, MeasurementFactory, ProgrammeFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -27,7 +28,7 @@ SVG = "{http://www.w3.org/2000/svg}"
 @pytest.fixture
 def indicator():
     return IndicatorFactory(
-        programme=HomeProgrammeFactory(),
+        programme=ProgrammeFactory(home=True),
         description="เกิดกลไกและระบบการดูแลสุขภาพกลุ่มประชากรสำคัญในชุมชน จำนวน 78 แห่ง",
         target_text="78 แห่ง",
         target_value=Decimal("78"),
@@ -191,7 +192,7 @@ def test_progress_beyond_the_target_keeps_the_bar_full_but_says_the_real_percent
 
 
 def test_indicator_without_target_or_measurements_still_renders(client):
-    programme = HomeProgrammeFactory()
+    programme = ProgrammeFactory(home=True)
     IndicatorFactory(programme=programme, target_value=None, unit="")
     html = html_of(client.get(reverse("programmes:indicators")))
     assert 'role="img"' in html and "chart-target" not in html and "<progress" not in html

@@ -4,7 +4,8 @@ import pytest
 from django.urls import reverse
 
 from programmes.models import Outcome
-from tests.factories import ALL_ROLES, IndicatorFactory, OutcomeFactory, ProgrammeFactory, user_in_role
+from tests.factories import ALL_ROLES, user_in_role
+from tests.programmes.factories import IndicatorFactory, OutcomeFactory, ProgrammeFactory
 
 pytestmark = pytest.mark.django_db
 

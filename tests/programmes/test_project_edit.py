@@ -10,12 +10,13 @@ from django.db import IntegrityError, transaction
 from django.test import Client
 from django.urls import reverse
 
-from programmes.forms_projects import ProjectForm
+from programmes.forms.projects import ProjectForm
 from programmes.models import BudgetPeriod, Project, ProjectLocation, TargetGroup
-from programmes.services_projects import fiscal_quarter_periods
-from tests.factories import ProgrammeFactory, UserFactory
-from tests.programmes.factories_projects import (
+from programmes.services.projects import fiscal_quarter_periods
+from tests.factories import UserFactory
+from tests.programmes.factories import (
     BudgetPeriodFactory,
+    ProgrammeFactory,
     ProjectFactory,
     ProjectLocationFactory,
     ProjectObjectiveFactory,

@@ -13,13 +13,14 @@ from django.urls import reverse
 from django.utils import translation
 from openpyxl import load_workbook
 
-from programmes import exports
+from programmes.exports import writers as exports
 from programmes.models import Project
-from tests.factories import ALL_ROLES, ProgrammeFactory, user_in_role
-from tests.programmes.factories_project_list import (
-    ListLocationFactory,
-    ListPeriodFactory,
-    ListProjectFactory,
+from tests.factories import ALL_ROLES, user_in_role
+from tests.programmes.factories import (
+    BudgetPeriodFactory,
+    ProgrammeFactory,
+    ProjectFactory,
+    ProjectLocationFactory,
     ProvinceFactory,
     project_with_periods,
 )
@@ -55,7 +56,8 @@ def header(title: str) -> str:
 @pytest.fixture
 def seed_project():
     """Project 60-ข-087 as seed 001 shows it, with its two periods and its province."""
-    project = ListProjectFactory(
+    project = ProjectFactory(
+        list_page=True,
         code="60-ข-087",
         name=SEED_NAME,
         programme=ProgrammeFactory(name="แผนงานโซนใต้บน"),
@@ -65,7 +67,8 @@ def seed_project():
         budget=Decimal("1000000.00"),
         lead_name="นายทวีวัตร เครือสาย",
     )
-    ListPeriodFactory(
+    BudgetPeriodFactory(
+        list_page=True,
         project=project,
         number=1,
         start_date=dt.date(2018, 1, 1),
@@ -74,14 +77,15 @@ def seed_project():
         report_end=dt.date(2018, 12, 31),
         amount=Decimal("0.00"),
     )
-    ListPeriodFactory(
+    BudgetPeriodFactory(
+        list_page=True,
         project=project,
         number=2,
         start_date=dt.date(2019, 1, 1),
         end_date=dt.date(2019, 2, 28),
         amount=Decimal("1234.50"),
     )
-    ListLocationFactory(project=project, province=ProvinceFactory(name_th="สุราษฎร์ธานี"))
+    ProjectLocationFactory(list_page=True, project=project, province=ProvinceFactory(name_th="สุราษฎร์ธานี"))
     return project
 
 
@@ -179,7 +183,7 @@ def test_xlsx_sheet_titles_are_the_thai_words(client, seed_project):
 
 
 def test_csv_has_one_row_per_period_with_the_project_repeated(client, seed_project):
-    ListProjectFactory(code="NO-PERIODS", name="โครงการที่ยังไม่มีงวด")
+    ProjectFactory(list_page=True, code="NO-PERIODS", name="โครงการที่ยังไม่มีงวด")
     rows = csv_rows(export(client, "csv", sort="code"))
     titles = rows[0]
     assert titles[0] == "รหัสโครงการ"
@@ -196,7 +200,9 @@ def test_csv_has_one_row_per_period_with_the_project_repeated(client, seed_proje
 
 
 def test_csv_text_that_looks_like_a_formula_is_kept_as_text(client):
-    ListProjectFactory(code="F-1", name='=HYPERLINK("http://example.org","คลิก")', organisation="@องค์กร")
+    ProjectFactory(
+        list_page=True, code="F-1", name='=HYPERLINK("http://example.org","คลิก")', organisation="@องค์กร"
+    )
     row = csv_rows(export(client, "csv"))[1]
     assert row[1] == '\'=HYPERLINK("http://example.org","คลิก")'
     assert row[3] == "'@องค์กร"
@@ -205,7 +211,7 @@ def test_csv_text_that_looks_like_a_formula_is_kept_as_text(client):
 
 
 def test_xlsx_keeps_text_with_markup_and_control_characters_readable(client):
-    ListProjectFactory(code="X-1", name="โครงการ <A & B>\x0bต่อ")
+    ProjectFactory(list_page=True, code="X-1", name="โครงการ <A & B>\x0bต่อ")
     xlsx_row = list(workbook(export(client, "xlsx")).worksheets[0].iter_rows(values_only=True))[1]
     assert xlsx_row[1] == "โครงการ <A & B>ต่อ"
 
@@ -217,7 +223,7 @@ def test_exports_hold_every_page_of_the_filtered_list_in_its_order(client):
     programme = ProgrammeFactory()
     for number in range(30):
         project_with_periods(1, programme=programme, code=f"P-{number:02d}", name=f"สร้างเสริมสุขภาพ {number}")
-    ListProjectFactory(code="OTHER", name="โครงการอื่น")
+    ProjectFactory(list_page=True, code="OTHER", name="โครงการอื่น")
     response = export(client, "xlsx", q="สร้างเสริม", sort="-code")
     codes = [row[0] for row in list(workbook(response).worksheets[0].iter_rows(values_only=True))[1:]]
     assert codes == [f"P-{n:02d}" for n in range(29, -1, -1)]
@@ -226,7 +232,7 @@ def test_exports_hold_every_page_of_the_filtered_list_in_its_order(client):
 
 
 def test_exports_respect_the_province_and_fiscal_year_filters(client, seed_project):
-    ListProjectFactory(code="OLD", start_date=dt.date(2015, 1, 1), end_date=dt.date(2015, 6, 30))
+    ProjectFactory(list_page=True, code="OLD", start_date=dt.date(2015, 1, 1), end_date=dt.date(2015, 6, 30))
     province = seed_project.locations.get().province
     by_province = csv_rows(export(client, "csv", province=province.pk))
     assert {row[0] for row in by_province[1:]} == {"60-ข-087"}
@@ -237,8 +243,8 @@ def test_exports_respect_the_province_and_fiscal_year_filters(client, seed_proje
 @pytest.mark.parametrize("role", ALL_ROLES)
 def test_exports_hold_drafts_only_for_those_who_may_see_them(client, role):
     user = user_in_role(role)
-    ListProjectFactory(code="PUB")
-    ListProjectFactory(code="DRAFT", status=Project.Status.DRAFT)
+    ProjectFactory(list_page=True, code="PUB")
+    ProjectFactory(list_page=True, code="DRAFT", status=Project.Status.DRAFT)
     sees_drafts = role in ("staff", "admin")
     rows = list(workbook(export(client, "xlsx", user)).worksheets[0].iter_rows(values_only=True))
     assert {row[0] for row in rows[1:]} == ({"PUB", "DRAFT"} if sees_drafts else {"PUB"})
@@ -248,8 +254,8 @@ def test_exports_hold_drafts_only_for_those_who_may_see_them(client, role):
 
 
 def test_staff_export_of_drafts_only_holds_drafts(client, staff_user):
-    ListProjectFactory(code="PUB")
-    ListProjectFactory(code="DRAFT", status=Project.Status.DRAFT)
+    ProjectFactory(list_page=True, code="PUB")
+    ProjectFactory(list_page=True, code="DRAFT", status=Project.Status.DRAFT)
     rows = csv_rows(export(client, "csv", staff_user, status="draft"))
     assert [row[0] for row in rows[1:]] == ["DRAFT"]
 
@@ -270,8 +276,8 @@ def _make_projects(count):
     province = ProvinceFactory()
     for number in range(count):
         project = project_with_periods(3, programme=programme, organisation=f"องค์กร {number % 3}")
-        ListLocationFactory(project=project, province=province)
-        ListLocationFactory(project=project, province=province)
+        ProjectLocationFactory(list_page=True, project=project, province=province)
+        ProjectLocationFactory(list_page=True, project=project, province=province)
 
 
 @pytest.mark.parametrize("fmt", exports.FORMATS)

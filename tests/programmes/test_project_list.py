@@ -11,14 +11,15 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from chsd_portal import menu
-from programmes import selectors_project_list as selectors
-from programmes import warnings as project_warnings
 from programmes.models import Project
-from tests.factories import ALL_ROLES, ProgrammeFactory, UserFactory, user_in_role
-from tests.programmes.factories_project_list import (
-    ListLocationFactory,
-    ListPeriodFactory,
-    ListProjectFactory,
+from programmes.selectors import project_list as selectors
+from programmes.selectors import warnings as project_warnings
+from tests.factories import ALL_ROLES, UserFactory, user_in_role
+from tests.programmes.factories import (
+    BudgetPeriodFactory,
+    ProgrammeFactory,
+    ProjectFactory,
+    ProjectLocationFactory,
     ProvinceFactory,
     project_with_periods,
 )
@@ -60,7 +61,7 @@ def test_menu_has_a_projects_entry_pointing_at_the_list(rf):
 
 
 def test_page_has_title_description_labelled_filters_and_a_reset_link(client):
-    ListProjectFactory()
+    ProjectFactory(list_page=True)
     html = list_page(client).content.decode()
     assert "<title>" in html and '<meta name="description" content="' in html
     for name in ("q", "programme", "organisation", "fiscal_year", "province", "has_warnings", "sort"):
@@ -72,14 +73,14 @@ def test_page_has_title_description_labelled_filters_and_a_reset_link(client):
 
 
 def test_each_row_links_to_the_project_page(client):
-    project = ListProjectFactory(code="60-ข-087")
+    project = ProjectFactory(list_page=True, code="60-ข-087")
     html = list_page(client).content.decode()
     assert f'href="{reverse("programmes:project-detail", kwargs={"code": project.code})}"' in html
 
 
 def test_empty_list_says_so_and_a_filtered_empty_list_offers_to_clear_filters(client):
     assert list_page(client).context["projects"] == []
-    ListProjectFactory()
+    ProjectFactory(list_page=True)
     response = list_page(client, q="ไม่มีคำนี้แน่นอน")
     assert response.context["projects"] == []
     assert response.context["filters"].is_filtered
@@ -90,7 +91,7 @@ def test_empty_list_says_so_and_a_filtered_empty_list_offers_to_clear_filters(cl
 
 @pytest.mark.parametrize("role", ALL_ROLES)
 def test_every_role_may_read_the_list(client, role):
-    ListProjectFactory()
+    ProjectFactory(list_page=True)
     user = user_in_role(role)
     assert list_page(client, user).status_code == 200
 
@@ -107,9 +108,10 @@ def test_every_role_may_read_the_list(client, role):
 )
 def test_drafts_show_only_to_their_mentor_and_to_staff(client, role, sees_others_draft, sees_own_draft):
     user = user_in_role(role)
-    ListProjectFactory(code="PUB-1")
-    ListProjectFactory(code="DRAFT-OTHER", status=Project.Status.DRAFT)
-    ListProjectFactory(
+    ProjectFactory(list_page=True, code="PUB-1")
+    ProjectFactory(list_page=True, code="DRAFT-OTHER", status=Project.Status.DRAFT)
+    ProjectFactory(
+        list_page=True,
         code="DRAFT-OWN",
         status=Project.Status.DRAFT,
         mentor=user if user is not None else UserFactory(),
@@ -122,8 +124,10 @@ def test_drafts_show_only_to_their_mentor_and_to_staff(client, role, sees_others
 
 def test_filter_choices_come_only_from_projects_the_user_may_see(client, staff_user):
     hidden_programme = ProgrammeFactory(name="แผนงานที่ยังไม่เผยแพร่")
-    ListProjectFactory(programme=hidden_programme, organisation="องค์กรลับ", status=Project.Status.DRAFT)
-    ListProjectFactory(organisation="องค์กรเปิดเผย")
+    ProjectFactory(
+        list_page=True, programme=hidden_programme, organisation="องค์กรลับ", status=Project.Status.DRAFT
+    )
+    ProjectFactory(list_page=True, organisation="องค์กรเปิดเผย")
     visitor_form = list_page(client).context["form"]
     assert "องค์กรลับ" not in dict(visitor_form.fields["organisation"].choices)
     assert hidden_programme.pk not in dict(visitor_form.fields["programme"].choices)
@@ -136,30 +140,30 @@ def test_filter_choices_come_only_from_projects_the_user_may_see(client, staff_u
 
 
 def test_search_finds_a_thai_word_inside_a_run_of_words_without_spaces(client):
-    ListProjectFactory(code="60-ข-087", name=SEED_NAME)
-    ListProjectFactory(code="60-ข-088", name="โครงการพัฒนาศักยภาพแกนนำชุมชน")
+    ProjectFactory(list_page=True, code="60-ข-087", name=SEED_NAME)
+    ProjectFactory(list_page=True, code="60-ข-088", name="โครงการพัฒนาศักยภาพแกนนำชุมชน")
     assert codes(list_page(client, q="สร้างเสริม")) == ["60-ข-087"]
     assert codes(list_page(client, q="ปฏิรูประบบ")) == ["60-ข-087"]
 
 
 def test_search_finds_a_project_by_its_code_or_part_of_it(client):
-    ListProjectFactory(code="60-ข-087", name="โครงการหนึ่ง")
-    ListProjectFactory(code="61-ค-100", name="โครงการสอง")
+    ProjectFactory(list_page=True, code="60-ข-087", name="โครงการหนึ่ง")
+    ProjectFactory(list_page=True, code="61-ค-100", name="โครงการสอง")
     assert codes(list_page(client, q="60-ข-087")) == ["60-ข-087"]
     assert codes(list_page(client, q="ค-10")) == ["61-ค-100"]
 
 
 def test_search_ignores_case_and_extra_spaces(client):
-    ListProjectFactory(code="CHSD-01", name="Healthy Village โครงการหมู่บ้าน")
+    ProjectFactory(list_page=True, code="CHSD-01", name="Healthy Village โครงการหมู่บ้าน")
     assert codes(list_page(client, q="  healthy   village ")) == ["CHSD-01"]
     assert codes(list_page(client, q="chsd")) == ["CHSD-01"]
 
 
 def test_search_treats_percent_and_underscore_as_plain_characters(client):
-    ListProjectFactory(code="P-1", name="ลดอุบัติเหตุ 50% ใน 1 ปี")
-    ListProjectFactory(code="P-2", name="ลดอุบัติเหตุ 500 ราย")
-    ListProjectFactory(code="A_B", name="Village project")
-    ListProjectFactory(code="AXB", name="Village project two")
+    ProjectFactory(list_page=True, code="P-1", name="ลดอุบัติเหตุ 50% ใน 1 ปี")
+    ProjectFactory(list_page=True, code="P-2", name="ลดอุบัติเหตุ 500 ราย")
+    ProjectFactory(list_page=True, code="A_B", name="Village project")
+    ProjectFactory(list_page=True, code="AXB", name="Village project two")
     assert codes(list_page(client, q="50%")) == ["P-1"]
     assert codes(list_page(client, q="a_b")) == ["A_B"]
 
@@ -169,16 +173,16 @@ def test_search_treats_percent_and_underscore_as_plain_characters(client):
 
 def test_plan_filter_keeps_the_projects_of_that_plan(client):
     south = ProgrammeFactory(name="แผนงานโซนใต้บน")
-    ListProjectFactory(code="SOUTH", programme=south)
-    ListProjectFactory(code="OTHER")
+    ProjectFactory(list_page=True, code="SOUTH", programme=south)
+    ProjectFactory(list_page=True, code="OTHER")
     assert codes(list_page(client, programme=south.pk)) == ["SOUTH"]
 
 
 def test_organisation_filter_offers_each_organisation_once_and_keeps_its_projects(client):
-    ListProjectFactory(code="A1", organisation="สนส. ม.อ.")
-    ListProjectFactory(code="A2", organisation="สนส. ม.อ.")
-    ListProjectFactory(code="B1", organisation="สสส.")
-    ListProjectFactory(code="NONE", organisation="")
+    ProjectFactory(list_page=True, code="A1", organisation="สนส. ม.อ.")
+    ProjectFactory(list_page=True, code="A2", organisation="สนส. ม.อ.")
+    ProjectFactory(list_page=True, code="B1", organisation="สสส.")
+    ProjectFactory(list_page=True, code="NONE", organisation="")
     response = list_page(client, organisation="สนส. ม.อ.")
     assert sorted(codes(response)) == ["A1", "A2"]
     offered = [value for value, _label in response.context["form"].fields["organisation"].choices]
@@ -199,16 +203,16 @@ def test_organisation_filter_offers_each_organisation_once_and_keeps_its_project
     ],
 )
 def test_a_project_belongs_to_every_fiscal_year_its_dates_touch(client, start, end, years):
-    ListProjectFactory(code="P", start_date=start, end_date=end)
-    ListProjectFactory(code="EARLY", start_date=dt.date(2015, 1, 1), end_date=dt.date(2015, 2, 1))
-    ListProjectFactory(code="LATE", start_date=dt.date(2021, 1, 1), end_date=dt.date(2021, 2, 1))
+    ProjectFactory(list_page=True, code="P", start_date=start, end_date=end)
+    ProjectFactory(list_page=True, code="EARLY", start_date=dt.date(2015, 1, 1), end_date=dt.date(2015, 2, 1))
+    ProjectFactory(list_page=True, code="LATE", start_date=dt.date(2021, 1, 1), end_date=dt.date(2021, 2, 1))
     for year in range(2559, 2564):
         assert ("P" in codes(list_page(client, fiscal_year=year))) is (year in years), year
 
 
 def test_fiscal_year_choices_span_the_data_newest_first(client):
-    ListProjectFactory(start_date=dt.date(2017, 12, 1), end_date=dt.date(2018, 12, 31))
-    ListProjectFactory(start_date=dt.date(2016, 10, 1), end_date=dt.date(2016, 11, 1))
+    ProjectFactory(list_page=True, start_date=dt.date(2017, 12, 1), end_date=dt.date(2018, 12, 31))
+    ProjectFactory(list_page=True, start_date=dt.date(2016, 10, 1), end_date=dt.date(2016, 11, 1))
     choices = list_page(client).context["form"].fields["fiscal_year"].choices
     assert [value for value, _label in choices] == ["", 2562, 2561, 2560]
 
@@ -221,13 +225,13 @@ def test_fiscal_years_spanned_handles_no_projects():
 def test_province_filter_lists_a_project_once_even_with_two_locations_in_that_province(client):
     surat = ProvinceFactory(name_th="สุราษฎร์ธานี")
     chumphon = ProvinceFactory(name_th="ชุมพร")
-    twice = ListProjectFactory(code="TWICE")
-    ListLocationFactory(project=twice, province=surat)
-    ListLocationFactory(project=twice, province=surat)
-    ListLocationFactory(project=twice, province=chumphon)
-    elsewhere = ListProjectFactory(code="ELSEWHERE")
-    ListLocationFactory(project=elsewhere, province=chumphon)
-    ListProjectFactory(code="NOWHERE")
+    twice = ProjectFactory(list_page=True, code="TWICE")
+    ProjectLocationFactory(list_page=True, project=twice, province=surat)
+    ProjectLocationFactory(list_page=True, project=twice, province=surat)
+    ProjectLocationFactory(list_page=True, project=twice, province=chumphon)
+    elsewhere = ProjectFactory(list_page=True, code="ELSEWHERE")
+    ProjectLocationFactory(list_page=True, project=elsewhere, province=chumphon)
+    ProjectFactory(list_page=True, code="NOWHERE")
     response = list_page(client, province=surat.pk)
     assert codes(response) == ["TWICE"]
     assert response.context["paginator"].count == 1
@@ -237,8 +241,8 @@ def test_province_filter_lists_a_project_once_even_with_two_locations_in_that_pr
 
 
 def test_status_filter_is_offered_to_staff_only(client, staff_user, member_user):
-    ListProjectFactory(code="PUB")
-    ListProjectFactory(code="DRAFT", status=Project.Status.DRAFT)
+    ProjectFactory(list_page=True, code="PUB")
+    ProjectFactory(list_page=True, code="DRAFT", status=Project.Status.DRAFT)
     staff_response = list_page(client, staff_user, status="draft")
     assert "status" in staff_response.context["form"].fields
     assert codes(staff_response) == ["DRAFT"]
@@ -249,7 +253,7 @@ def test_status_filter_is_offered_to_staff_only(client, staff_user, member_user)
 
 def test_has_warnings_filter_keeps_projects_with_an_open_warning_and_shows_a_badge(client):
     project_with_periods(3, code="CLEAN")
-    ListProjectFactory(code="NO-PERIODS", budget=Decimal("1000000.00"))  # 0.00 ≠ 1,000,000.00
+    ProjectFactory(list_page=True, code="NO-PERIODS", budget=Decimal("1000000.00"))  # 0.00 ≠ 1,000,000.00
     response = list_page(client, has_warnings="on")
     assert codes(response) == ["NO-PERIODS"]
     assert 'class="badge text-bg-danger"' in response.content.decode()
@@ -261,29 +265,37 @@ def test_has_warnings_filter_keeps_projects_with_an_open_warning_and_shows_a_bad
 def test_row_warning_counts_agree_with_the_warnings_module(admin_user):
     """The list counts warnings from the per-period flags; they must match annotate_warnings."""
     clean = project_with_periods(3)
-    mismatch = ListProjectFactory(budget=Decimal("1000000.00"))
-    outside = ListProjectFactory()
-    ListPeriodFactory(project=outside, number=1, start_date=dt.date(2017, 11, 1), amount=outside.budget)
-    overlapping = ListProjectFactory()
-    ListPeriodFactory(
-        project=overlapping, number=1, start_date=dt.date(2018, 1, 1), end_date=dt.date(2018, 6, 30)
+    mismatch = ProjectFactory(list_page=True, budget=Decimal("1000000.00"))
+    outside = ProjectFactory(list_page=True)
+    BudgetPeriodFactory(
+        list_page=True, project=outside, number=1, start_date=dt.date(2017, 11, 1), amount=outside.budget
     )
-    ListPeriodFactory(
+    overlapping = ProjectFactory(list_page=True)
+    BudgetPeriodFactory(
+        list_page=True,
+        project=overlapping,
+        number=1,
+        start_date=dt.date(2018, 1, 1),
+        end_date=dt.date(2018, 6, 30),
+    )
+    BudgetPeriodFactory(
+        list_page=True,
         project=overlapping,
         number=2,
         start_date=dt.date(2018, 6, 30),
         end_date=dt.date(2018, 12, 31),
         amount=Decimal("200000.00"),
     )
-    late_report = ListProjectFactory()
-    ListPeriodFactory(
+    late_report = ProjectFactory(list_page=True)
+    BudgetPeriodFactory(
+        list_page=True,
         project=late_report,
         number=1,
         amount=late_report.budget,
         report_start=dt.date(2017, 12, 1),
         report_end=dt.date(2017, 12, 2),
     )
-    reviewed = ListProjectFactory(budget=Decimal("5.00"))
+    reviewed = ProjectFactory(list_page=True, budget=Decimal("5.00"))
     _applies, fingerprint = project_warnings.current_fingerprint(reviewed.pk, "budget_mismatch")
     reviewed.warning_reviews.create(
         kind="budget_mismatch",
@@ -303,7 +315,7 @@ def test_row_warning_counts_agree_with_the_warnings_module(admin_user):
 
 
 def test_unknown_filter_values_narrow_nothing_and_never_fail(client):
-    ListProjectFactory(code="ONE")
+    ProjectFactory(list_page=True, code="ONE")
     response = list_page(client, programme="999999", fiscal_year="abc", province="x", sort="evil", page="zz")
     assert codes(response) == ["ONE"]
     assert response.context["form"].errors
@@ -314,28 +326,37 @@ def test_unknown_filter_values_narrow_nothing_and_never_fail(client):
 
 @pytest.fixture
 def three_projects():
-    a = ListProjectFactory(
+    a = ProjectFactory(
+        list_page=True,
         code="B-2",
         name="ไก่ชนพื้นบ้าน",
         start_date=dt.date(2018, 1, 1),
         budget=Decimal("200.00"),
     )
-    b = ListProjectFactory(
+    b = ProjectFactory(
+        list_page=True,
         code="A-1",
         name="คนรักสุขภาพ",
         start_date=dt.date(2017, 1, 1),
         budget=Decimal("300.00"),
     )
-    c = ListProjectFactory(
+    c = ProjectFactory(
+        list_page=True,
         code="C-3",
         name="โครงการเกษตรปลอดภัย",
         start_date=dt.date(2019, 1, 1),
         end_date=dt.date(2019, 12, 31),
         budget=Decimal("100.00"),
     )
-    ListPeriodFactory(project=a, number=1, amount=Decimal("150.00"))  # total 150, difference -50
-    ListPeriodFactory(project=b, number=1, amount=Decimal("300.00"))  # total 300, difference 0
-    ListPeriodFactory(project=c, number=1, amount=Decimal("160.00"))  # total 160, difference +60
+    BudgetPeriodFactory(
+        list_page=True, project=a, number=1, amount=Decimal("150.00")
+    )  # total 150, difference -50
+    BudgetPeriodFactory(
+        list_page=True, project=b, number=1, amount=Decimal("300.00")
+    )  # total 300, difference 0
+    BudgetPeriodFactory(
+        list_page=True, project=c, number=1, amount=Decimal("160.00")
+    )  # total 160, difference +60
     return a, b, c
 
 
@@ -381,7 +402,7 @@ def test_sorted_column_header_carries_aria_sort_and_flips_direction(client, thre
 def test_pages_hold_25_projects_and_say_which_ones_are_shown(client):
     programme = ProgrammeFactory()
     for number in range(30):
-        ListProjectFactory(programme=programme, code=f"P-{number:02d}")
+        ProjectFactory(list_page=True, programme=programme, code=f"P-{number:02d}")
     first = list_page(client, sort="code")
     assert codes(first) == [f"P-{n:02d}" for n in range(25)]
     assert first.context["summary"] == {"start": "1", "end": "25", "total": "30"}
@@ -393,8 +414,10 @@ def test_pages_hold_25_projects_and_say_which_ones_are_shown(client):
 def test_page_links_keep_the_filters_and_the_sort(client):
     programme = ProgrammeFactory()
     for number in range(30):
-        ListProjectFactory(programme=programme, code=f"P-{number:02d}", name=f"สร้างเสริมสุขภาพ {number}")
-    ListProjectFactory(code="OTHER")
+        ProjectFactory(
+            list_page=True, programme=programme, code=f"P-{number:02d}", name=f"สร้างเสริมสุขภาพ {number}"
+        )
+    ProjectFactory(list_page=True, code="OTHER")
     response = list_page(client, q="สร้างเสริม", programme=programme.pk, sort="-code")
     nav = response.context["page_nav"]
     assert nav["next_url"].startswith("?")
@@ -408,7 +431,7 @@ def test_page_links_keep_the_filters_and_the_sort(client):
 
 def test_a_page_past_the_end_shows_the_last_page(client):
     for number in range(3):
-        ListProjectFactory(code=f"P-{number}")
+        ProjectFactory(list_page=True, code=f"P-{number}")
     assert len(codes(list_page(client, page=99))) == 3
 
 
@@ -426,7 +449,7 @@ def real_cache(settings):
 
 
 def test_filter_choices_are_cached_and_forgotten_when_a_project_changes(client, real_cache):
-    project = ListProjectFactory(organisation="องค์กรเดิม")
+    project = ProjectFactory(list_page=True, organisation="องค์กรเดิม")
     first = _queries_for(client)
     # Another page of results is not in the page cache, but the four choice queries are skipped.
     assert _queries_for(client, sort="code") == first - 4
@@ -434,14 +457,14 @@ def test_filter_choices_are_cached_and_forgotten_when_a_project_changes(client, 
     project.save()
     response = list_page(client)
     assert "องค์กรใหม่" in dict(response.context["form"].fields["organisation"].choices)
-    ListLocationFactory(project=project, province=ProvinceFactory(name_th="ระนอง"))
+    ProjectLocationFactory(list_page=True, project=project, province=ProvinceFactory(name_th="ระนอง"))
     response = list_page(client)
     assert "ระนอง" in dict(response.context["form"].fields["province"].choices).values()
 
 
 def test_cached_choices_are_kept_apart_for_staff_and_visitors(client, staff_user, real_cache):
-    ListProjectFactory(organisation="องค์กรลับ", status=Project.Status.DRAFT)
-    ListProjectFactory(organisation="องค์กรเปิดเผย")
+    ProjectFactory(list_page=True, organisation="องค์กรลับ", status=Project.Status.DRAFT)
+    ProjectFactory(list_page=True, organisation="องค์กรเปิดเผย")
     assert "องค์กรลับ" not in dict(list_page(client).context["form"].fields["organisation"].choices)
     staff_choices = dict(list_page(client, staff_user).context["form"].fields["organisation"].choices)
     assert "องค์กรลับ" in staff_choices
@@ -463,10 +486,10 @@ def _make_projects(count: int, *, with_locations: bool = True):
             status=Project.Status.DRAFT if number % 5 == 0 else Project.Status.PUBLISHED,
         )
         if with_locations:
-            ListLocationFactory(project=project, province=province)
+            ProjectLocationFactory(list_page=True, project=project, province=province)
     # A project with an open warning and one whose warning was reviewed, on the first page.
-    ListProjectFactory(programme=programme, budget=Decimal("1.00"))
-    reviewed = ListProjectFactory(programme=programme, budget=Decimal("2.00"))
+    ProjectFactory(list_page=True, programme=programme, budget=Decimal("1.00"))
+    reviewed = ProjectFactory(list_page=True, programme=programme, budget=Decimal("2.00"))
     reviewed.warning_reviews.create(
         kind="budget_mismatch", fingerprint="stale", note="ตรวจแล้ว", reviewed_by=UserFactory(role="admin")
     )
@@ -515,7 +538,7 @@ def test_query_count_does_not_grow_with_ten_times_the_projects(client, role):
 
 
 def test_a_repeated_list_page_comes_from_the_cache_and_a_save_shows_on_the_next_request(client, real_cache):
-    project = ListProjectFactory(name="โครงการเดิม")
+    project = ProjectFactory(list_page=True, name="โครงการเดิม")
     first = _queries_for(client)
     assert _queries_for(client) == 1  # only the data version is read
     assert first > 1

@@ -6,10 +6,10 @@ from decimal import Decimal
 import pytest
 from django.urls import reverse
 
-from programmes.demo_projects import SEED_CODE, load_demo_projects
+from programmes.demo.projects import SEED_CODE, load_demo_projects
 from programmes.models import Project
 from tests.factories import UserFactory
-from tests.programmes.factories_projects import (
+from tests.programmes.factories import (
     BudgetPeriodFactory,
     ProjectFactory,
     ProjectLocationFactory,
@@ -272,7 +272,7 @@ def test_project_page_query_count_does_not_grow_with_its_lists(
 
 def test_demo_projects_load_twice_without_duplicates_and_their_periods_add_up(geography):  # noqa: F811
     from chsd_portal.accounts.demo import load_demo_users
-    from programmes.demo import load_demo_programme
+    from programmes.demo.programme import load_demo_programme
 
     load_demo_users(password="x")
     load_demo_programme(password="x")

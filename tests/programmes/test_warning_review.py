@@ -15,11 +15,12 @@ from openpyxl import load_workbook
 
 from chsd_portal import roles
 from programmes.models import BudgetPeriod, WarningReview
-from programmes.services_warnings import warning_mark_reviewed
-from programmes.warnings import current_fingerprint
-from tests.factories import ALL_ROLES, ProgrammeFactory, UserFactory, user_in_role
-from tests.programmes.factories_warnings import (
+from programmes.selectors.warnings import current_fingerprint
+from programmes.services.warnings import warning_mark_reviewed
+from tests.factories import ALL_ROLES, UserFactory, user_in_role
+from tests.programmes.factories import (
     BudgetPeriodFactory,
+    ProgrammeFactory,
     ProjectFactory,
     bulk_projects,
     project_with_clean_periods,
@@ -66,7 +67,7 @@ def projects(db):
     one with overlapping periods and a report before its period (A-3)."""
     programme = ProgrammeFactory(name="แผนงานทดสอบ")
     clean = project_with_clean_periods(code="A-0", name="โครงการเรียบร้อย", programme=programme)
-    no_periods = ProjectFactory(code="A-1", name="โครงการยังไม่มีงวด", programme=programme)
+    no_periods = ProjectFactory(warning_checks=True, code="A-1", name="โครงการยังไม่มีงวด", programme=programme)
     short = project_with_clean_periods(code="A-2", name="โครงการงบไม่ครบ", programme=programme)
     BudgetPeriod.objects.filter(project=short, number=3).update(amount=Decimal("99000.00"))
     overlapping = project_with_clean_periods(code="A-3", name="โครงการงวดซ้อน", programme=programme)
@@ -192,7 +193,7 @@ def test_kind_filter_lists_that_kind_only(admin_client, projects):
 
 def test_programme_filter_and_search_narrow_the_projects(admin_client, projects):
     other = ProgrammeFactory(name="แผนงานอื่น")
-    ProjectFactory(code="Z-9", name="โครงการของแผนงานอื่น", programme=other)
+    ProjectFactory(warning_checks=True, code="Z-9", name="โครงการของแผนงานอื่น", programme=other)
     assert page_codes(admin_client.get(REVIEW_URL, {"programme": other.pk})) == ["Z-9"]
     assert page_codes(admin_client.get(REVIEW_URL, {"q": "a-2"})) == ["A-2"]
     assert page_codes(admin_client.get(REVIEW_URL, {"q": "ยังไม่มี"})) == ["A-1"]
@@ -416,7 +417,7 @@ def test_a_repeated_page_comes_from_the_cache_until_something_is_written(admin_c
     settings.CACHES = {
         "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "review"}
     }
-    project = ProjectFactory(code="C-1", budget=Decimal("500.00"))
+    project = ProjectFactory(warning_checks=True, code="C-1", budget=Decimal("500.00"))
     with CaptureQueriesContext(connection) as first:
         first_page = admin_client.get(REVIEW_URL)
     assert page_codes(first_page) == ["C-1"]
@@ -425,7 +426,7 @@ def test_a_repeated_page_comes_from_the_cache_until_something_is_written(admin_c
     assert again.content == first_page.content
     # session, the user with their roles (the admin check runs first), the data version.
     assert len(second.captured_queries) == 3 < len(first.captured_queries)
-    BudgetPeriodFactory(project=project, number=1, amount=Decimal("500.00"))
+    BudgetPeriodFactory(warning_checks=True, project=project, number=1, amount=Decimal("500.00"))
     assert page_codes(admin_client.get(REVIEW_URL)) == []
 
 

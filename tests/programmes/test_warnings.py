@@ -9,24 +9,18 @@ import pytest
 from django.utils import translation
 
 from programmes.models import BudgetPeriod, Project, WarningReview
-from programmes.services_warnings import WarningReviewRefused, warning_mark_reviewed
-from programmes.warnings import (
+from programmes.selectors.warning_review import ReviewFilters, Status, review_rows
+from programmes.selectors.warnings import (
     KINDS,
-    ReviewFilters,
-    Status,
     annotate_warnings,
     filter_has_warnings,
     flag_name,
-    review_rows,
     warnings_for_project,
     with_open_warnings,
 )
+from programmes.services.warnings import WarningReviewRefused, warning_mark_reviewed
 from tests.factories import UserFactory
-from tests.programmes.factories_warnings import (
-    BudgetPeriodFactory,
-    ProjectFactory,
-    project_with_clean_periods,
-)
+from tests.programmes.factories import BudgetPeriodFactory, ProjectFactory, project_with_clean_periods
 
 pytestmark = pytest.mark.django_db
 
@@ -46,7 +40,9 @@ def kinds_of(project: Project) -> set[str]:
 
 
 def period(project, number, start, end, **kwargs):
-    return BudgetPeriodFactory(project=project, number=number, start_date=start, end_date=end, **kwargs)
+    return BudgetPeriodFactory(
+        warning_checks=True, project=project, number=number, start_date=start, end_date=end, **kwargs
+    )
 
 
 @pytest.fixture
@@ -68,7 +64,7 @@ def test_periods_that_do_not_add_up_to_the_budget_warn():
 
 
 def test_project_without_periods_warns_that_its_periods_add_up_to_zero():
-    project = ProjectFactory(budget=Decimal("1000000.00"))
+    project = ProjectFactory(warning_checks=True, budget=Decimal("1000000.00"))
     assert kinds_of(project) == {Kind.BUDGET_MISMATCH}
     annotated = annotate_warnings(Project.objects.filter(pk=project.pk)).get()
     assert annotated.periods_total == Decimal("0.00")
@@ -76,7 +72,7 @@ def test_project_without_periods_warns_that_its_periods_add_up_to_zero():
 
 
 def test_project_with_no_budget_and_no_periods_does_not_warn():
-    assert kinds_of(ProjectFactory(budget=Decimal("0.00"))) == set()
+    assert kinds_of(ProjectFactory(warning_checks=True, budget=Decimal("0.00"))) == set()
 
 
 def test_period_starting_the_day_before_the_project_warns():
@@ -92,28 +88,28 @@ def test_period_ending_the_day_after_the_project_warns():
 
 
 def test_periods_on_the_project_boundaries_do_not_warn():
-    project = ProjectFactory(budget=Decimal("100.00"))
+    project = ProjectFactory(warning_checks=True, budget=Decimal("100.00"))
     period(project, 1, project.start_date, project.end_date, amount=Decimal("100.00"))
     assert kinds_of(project) == set()
 
 
 def test_periods_that_touch_do_not_overlap():
     """One ends 31 Dec, the next starts 1 Jan: no day in both."""
-    project = ProjectFactory(budget=Decimal("200.00"))
+    project = ProjectFactory(warning_checks=True, budget=Decimal("200.00"))
     period(project, 1, dt.date(2017, 12, 1), dt.date(2017, 12, 31), amount=Decimal("100.00"))
     period(project, 2, dt.date(2018, 1, 1), dt.date(2018, 12, 31), amount=Decimal("100.00"))
     assert kinds_of(project) == set()
 
 
 def test_period_starting_the_day_the_previous_one_ends_overlaps():
-    project = ProjectFactory(budget=Decimal("200.00"))
+    project = ProjectFactory(warning_checks=True, budget=Decimal("200.00"))
     period(project, 1, dt.date(2017, 12, 1), dt.date(2017, 12, 31), amount=Decimal("100.00"))
     period(project, 2, dt.date(2017, 12, 31), dt.date(2018, 12, 31), amount=Decimal("100.00"))
     assert kinds_of(project) == {Kind.PERIODS_OVERLAP}
 
 
 def test_period_inside_another_overlaps_whatever_the_numbering():
-    project = ProjectFactory(budget=Decimal("300.00"))
+    project = ProjectFactory(warning_checks=True, budget=Decimal("300.00"))
     period(project, 1, dt.date(2018, 9, 1), dt.date(2018, 12, 31), amount=Decimal("100.00"))
     period(project, 2, dt.date(2017, 12, 1), dt.date(2018, 6, 30), amount=Decimal("100.00"))
     period(project, 3, dt.date(2018, 2, 1), dt.date(2018, 2, 28), amount=Decimal("100.00"))
@@ -148,7 +144,7 @@ def test_periods_without_report_dates_do_not_warn_about_reports():
 
 
 def test_one_project_can_have_every_warning_at_once():
-    project = ProjectFactory(budget=Decimal("1000.00"))
+    project = ProjectFactory(warning_checks=True, budget=Decimal("1000.00"))
     period(project, 1, dt.date(2017, 11, 1), dt.date(2018, 6, 30), amount=Decimal("10.00"))
     period(
         project,
@@ -169,7 +165,7 @@ def test_both_shapes_of_the_rules_agree_on_many_random_projects():
     """The per-project annotations and the set-based query flag exactly the same warnings."""
     rng = random.Random(20261122)
     for _ in range(40):
-        project = ProjectFactory(budget=Decimal(rng.choice([0, 300, 301])))
+        project = ProjectFactory(warning_checks=True, budget=Decimal(rng.choice([0, 300, 301])))
         day = dt.date(2017, 12, 1)
         for number in range(1, rng.randint(0, 4) + 1):
             start = day + dt.timedelta(days=rng.randint(-40, 60))
@@ -193,7 +189,7 @@ def test_both_shapes_of_the_rules_agree_on_many_random_projects():
 
 def test_mismatch_message_reads_as_the_seed_in_thai():
     """Passes once locale/th/pending/warnings.json is merged into the catalog."""
-    project = ProjectFactory(code="60-ข-087", budget=Decimal("1000000.00"))
+    project = ProjectFactory(warning_checks=True, code="60-ข-087", budget=Decimal("1000000.00"))
     with translation.override("th"):
         [warning] = warnings_for_project(project)
     assert warning.message == (
@@ -202,7 +198,7 @@ def test_mismatch_message_reads_as_the_seed_in_thai():
 
 
 def test_mismatch_message_without_periods_shows_zero_baht():
-    project = ProjectFactory(budget=Decimal("1000000.00"))
+    project = ProjectFactory(warning_checks=True, budget=Decimal("1000000.00"))
     with translation.override("en"):
         [warning] = warnings_for_project(project)
     assert warning.kind == Kind.BUDGET_MISMATCH
@@ -231,7 +227,7 @@ def test_report_message_names_the_period_and_both_dates():
 
 
 def test_warnings_for_project_costs_a_fixed_number_of_queries(django_assert_max_num_queries):
-    project = ProjectFactory(budget=Decimal("1.00"))
+    project = ProjectFactory(warning_checks=True, budget=Decimal("1.00"))
     for number in range(1, 31):
         day = dt.date(2018, 1, number)
         before = day - dt.timedelta(days=1)
@@ -248,7 +244,7 @@ def test_warnings_for_project_costs_a_fixed_number_of_queries(django_assert_max_
 
 
 def test_marking_reviewed_quiets_the_warning_and_records_who_and_why(admin):
-    project = ProjectFactory(budget=Decimal("1000000.00"))
+    project = ProjectFactory(warning_checks=True, budget=Decimal("1000000.00"))
     review = warning_mark_reviewed(
         project=project, kind=Kind.BUDGET_MISMATCH, note="งวดยังไม่ได้กรอก", user=admin
     )
@@ -291,7 +287,7 @@ def test_reviewed_warning_stays_reviewed_when_something_unrelated_changes(admin)
 
 
 def test_reviewed_overlap_comes_back_when_a_period_date_changes_but_not_when_an_amount_does(admin):
-    project = ProjectFactory(budget=Decimal("200.00"))
+    project = ProjectFactory(warning_checks=True, budget=Decimal("200.00"))
     period(project, 1, dt.date(2017, 12, 1), dt.date(2018, 1, 31), amount=Decimal("100.00"))
     period(project, 2, dt.date(2018, 1, 15), dt.date(2018, 12, 31), amount=Decimal("100.00"))
     warning_mark_reviewed(project=project, kind=Kind.PERIODS_OVERLAP, note="ซ้อนตามสัญญา", user=admin)
@@ -306,7 +302,7 @@ def test_reviewed_overlap_comes_back_when_a_period_date_changes_but_not_when_an_
 
 
 def test_marking_again_replaces_the_note_and_keeps_one_review(admin):
-    project = ProjectFactory()
+    project = ProjectFactory(warning_checks=True)
     warning_mark_reviewed(project=project, kind=Kind.BUDGET_MISMATCH, note="ครั้งแรก", user=admin)
     other_admin = UserFactory(role="admin")
     warning_mark_reviewed(project=project, kind=Kind.BUDGET_MISMATCH, note="ครั้งที่สอง", user=other_admin)
@@ -322,14 +318,14 @@ def test_marking_a_warning_that_does_not_apply_is_refused(admin):
 
 
 def test_marking_reviewed_without_a_note_is_refused(admin):
-    project = ProjectFactory()
+    project = ProjectFactory(warning_checks=True)
     with pytest.raises(WarningReviewRefused):
         warning_mark_reviewed(project=project, kind=Kind.BUDGET_MISMATCH, note="   ", user=admin)
     assert not WarningReview.objects.exists()
 
 
 def test_marking_reviewed_numbers_the_admin_did_not_see_is_refused(admin):
-    project = ProjectFactory()
+    project = ProjectFactory(warning_checks=True)
     with pytest.raises(WarningReviewRefused):
         warning_mark_reviewed(
             project=project, kind=Kind.BUDGET_MISMATCH, note="ตรวจแล้ว", user=admin, expected_fingerprint="old"
@@ -339,8 +335,8 @@ def test_marking_reviewed_numbers_the_admin_did_not_see_is_refused(admin):
 
 def test_has_warnings_filter_keeps_only_projects_with_open_warnings(admin):
     clean = project_with_clean_periods()
-    warned = ProjectFactory()
-    reviewed = ProjectFactory()
+    warned = ProjectFactory(warning_checks=True)
+    reviewed = ProjectFactory(warning_checks=True)
     warning_mark_reviewed(project=reviewed, kind=Kind.BUDGET_MISMATCH, note="ตรวจแล้ว", user=admin)
     projects = Project.objects.all()
     assert list(with_open_warnings(projects)) == [warned]

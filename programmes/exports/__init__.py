@@ -1,0 +1,1 @@
+"""Spreadsheet exports, one module per list, sharing writers.py (see programmes/__init__.py)."""

@@ -1,0 +1,1 @@
+"""Forms, one module per feature (see programmes/__init__.py)."""

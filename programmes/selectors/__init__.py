@@ -1,0 +1,2 @@
+"""Reads, one module per feature; the query count of each page is decided here (see
+programmes/__init__.py)."""

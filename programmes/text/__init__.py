@@ -1,0 +1,1 @@
+"""Text the pages show, worded in Python: the warnings' messages (warnings.py)."""
