@@ -14,6 +14,11 @@ PostgreSQL is used only on a fresh machine where the bundled binaries cannot run
 
 These messages are printed before Django's settings exist, so they cannot go through gettext:
 they carry their Thai and English side by side.
+
+__init__.py     which server and data folder (the marker), the messages, the database
+cluster.py      one data folder and its binaries, through pg_ctl; the server's user under root
+upgrade.py      the one-time copy of an older data folder into the bundled server
+__main__.py     `python -m chsd_portal.localdb stop` (`make clean-db`)
 """
 
 from __future__ import annotations
