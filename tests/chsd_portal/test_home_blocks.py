@@ -1,7 +1,8 @@
 """Apps add blocks to the home page through chsd_portal.home_blocks, in order and per role."""
 
+import copy
+
 import pytest
-from django.template import engines
 from django.urls import reverse
 
 from chsd_portal import home_blocks, roles
@@ -12,10 +13,12 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def block_template(settings, tmp_path):
     (tmp_path / "block.html").write_text('<section class="test-block">{{ block.word }}</section>')
-    settings.TEMPLATES[0]["DIRS"] = [*settings.TEMPLATES[0]["DIRS"], tmp_path]
-    engines._engines = {}  # the template engine re-reads DIRS
-    yield "block.html"
-    engines._engines = {}
+    templates = copy.deepcopy(settings.TEMPLATES)
+    templates[0]["DIRS"] = [*templates[0]["DIRS"], tmp_path]
+    # Assigned, not changed in place: Django's setting_changed handler then rebuilds the engines
+    # (whatever an earlier test cached) and restores them afterwards.
+    settings.TEMPLATES = templates
+    return "block.html"
 
 
 @pytest.fixture
