@@ -54,8 +54,9 @@ def rows(url, query):
     parsed = urllib.parse.urlparse(url)
     host = urllib.parse.parse_qs(parsed.query)["host"][0]
     conn = psycopg2.connect(dbname=parsed.path.lstrip("/"), user="postgres", host=host)
+    conn.autocommit = True
     try:
-        with conn, conn.cursor() as cursor:
+        with conn.cursor() as cursor:
             cursor.execute(query)
             result = cursor.fetchall() if cursor.description else None
     finally:
@@ -306,6 +307,25 @@ def test_debian_postgresql_is_used_only_on_a_fresh_machine_and_then_kept(data_di
     # The bundled binaries work again: the project stays on the database it has been using.
     assert rows(localdb.local_database_url(data_dir), "SELECT one FROM kept") == [(1,)]
     assert not (data_dir / localdb.BUNDLED_FOLDER).exists()
+
+
+@pytest.mark.skipif(not SYSTEM_PG_CTL, reason="Debian's PostgreSQL is not installed")
+def test_old_debian_database_is_copied_into_the_bundled_server_and_kept(data_dir):
+    "A .data/pg-system from the old fallback, alone, is copied like pgserver's and kept"
+    data_dir.mkdir()
+    old = localdb._system_cluster(data_dir / localdb.SYSTEM_FOLDER)
+    old.init()
+    socket_dir = old.start()
+    rows(f"postgres://postgres@/postgres?host={socket_dir}", "CREATE DATABASE chsd")
+    rows(f"postgres://postgres@/chsd?host={socket_dir}", "CREATE TABLE work AS SELECT 'ทะเบียนเดิม' AS title")
+    old.stop()
+
+    url = localdb.local_database_url(data_dir)
+
+    assert rows(url, "SELECT title FROM work") == [("ทะเบียนเดิม",)]
+    assert json.loads((data_dir / localdb.MARKER).read_text()) == {"server": "bundled", "folder": "postgres"}
+    kept = [path.name for path in data_dir.iterdir() if path.name.startswith("pg-system-pg")]
+    assert len(kept) == 1 and not (data_dir / localdb.SYSTEM_FOLDER).exists()
 
 
 # --- The development and test server -------------------------------------------------------
