@@ -14,7 +14,7 @@ export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
 help:
 	@echo "make run    - serve the portal with demo data at http://$(HOST):$(PORT)/"
-	@echo "make test   - run every check (ruff, Django checks, the whole pytest suite)"
+	@echo "make test   - run every check (ruff, djLint, django-upgrade, Django checks, the whole pytest suite)"
 	@echo "make serve  - serve production-style (gunicorn, DEBUG off, whitenoise)"
 	@echo "make bench  - throughput benchmark of the main pages"
 
@@ -62,9 +62,15 @@ browser:
 		fi; \
 	fi
 
+# Python files django-upgrade checks (it rewrites old idioms and fails when it had to).
+PY_FILES = find . -name '*.py' -not -path './.venv/*' -not -path './.data/*'
+DJANGO_TARGET := 5.2
+
 lint: install-dev
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/djlint templates --lint
+	$(PY_FILES) | xargs $(BIN)/django-upgrade --target-version $(DJANGO_TARGET)
 
 format: install-dev
 	$(BIN)/ruff format .
@@ -73,6 +79,8 @@ format: install-dev
 test: install-dev browser
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/djlint templates --lint
+	$(PY_FILES) | xargs $(BIN)/django-upgrade --target-version $(DJANGO_TARGET)
 	DJANGO_SETTINGS_MODULE=chsd_portal.settings.test $(MANAGE) check --fail-level WARNING
 	DJANGO_SETTINGS_MODULE=chsd_portal.settings.test $(MANAGE) makemigrations --check --dry-run
 	SECRET_KEY=check-deploy-$$(printf '%064d' 0) ALLOWED_HOSTS=portal.example.org \

@@ -1,5 +1,6 @@
 """What programmes offers the layers below it: menu entries, role permissions and demo data."""
 
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from chsd_portal import demo, menu, roles
@@ -31,7 +32,9 @@ menu.register(
     )
 )
 menu.register(
-    menu.MenuEntry(key="indicators", label=_("Indicators"), url_name="programmes:indicators", order=25)
+    menu.MenuEntry(
+        key="indicators", label=capfirst(_("indicators")), url_name="programmes:indicators", order=25
+    )
 )
 menu.register(
     menu.MenuEntry(key="projects", label=_("Projects"), url_name="programmes:project-list", order=40)

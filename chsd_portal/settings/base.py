@@ -132,12 +132,21 @@ EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")
 vars().update(EMAIL_CONFIG)
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="CHSD Portal <noreply@chsd.local>")
 
-# Per-process page cache; correctness never depends on it (see chsd_portal/cache.py).
+# "default": the per-process page cache; correctness never depends on it (see
+# chsd_portal/cache.py). "sessions": Django's cached_db session engine reads sessions from it
+# instead of querying the database on every signed-in request. It must be one cache for all
+# of gunicorn's workers (a per-process one would keep serving a session another worker ended
+# at logout), so it is a folder of files every worker shares.
 CACHES = {
     "default": {
         "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
         "OPTIONS": {"MAX_ENTRIES": 5000},
-    }
+    },
+    "sessions": {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": env.path("SESSION_CACHE_DIR", default=BASE_DIR / ".data" / "session-cache"),
+        "OPTIONS": {"MAX_ENTRIES": 100_000},
+    },
 }
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
@@ -156,7 +165,8 @@ SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
-SESSION_ENGINE = "chsd_portal.sessions"
+SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+SESSION_CACHE_ALIAS = "sessions"
 
 # Nothing is loaded from another host: every script, style, font and image is ours.
 CONTENT_SECURITY_POLICY = {

@@ -16,7 +16,7 @@ from django.views import View
 from django.views.generic import TemplateView
 
 from chsd_portal.mixins import AdminRequiredMixin
-from chsd_portal.pagination import page_links
+from chsd_portal.pagination import page_links, query_string, with_query
 from chsd_portal.thai import format_datetime, format_money
 
 from ..cache import cache_programmes_page
@@ -34,26 +34,15 @@ FILTER_KEYS = ("kind", "status", "programme", "q", "sort")
 URL_SAFE = "!$&'()*+,;=/~:@"
 
 
-def _filter_query(filters: ReviewFilters, **changes) -> QueryDict:
-    """The query string of `filters` (defaults left out) with `changes` applied."""
-    values = {
+def _filter_values(filters: ReviewFilters) -> dict:
+    """The query-string values of `filters`, defaults left out."""
+    return {
         "kind": filters.kind,
         "status": "" if filters.status == Status.OPEN else filters.status,
         "programme": filters.programme or "",
         "q": filters.q,
         "sort": "" if filters.sort == DEFAULT_SORT else filters.sort,
     }
-    values.update(changes)
-    query = QueryDict(mutable=True)
-    for key, value in values.items():
-        if value not in (None, ""):
-            query[key] = str(value)
-    return query
-
-
-def _with_query(url: str, query: QueryDict) -> str:
-    encoded = query.urlencode()
-    return f"{url}?{encoded}" if encoded else url
 
 
 def _filters_from(request) -> tuple[ReviewFilterForm, ReviewFilters]:
@@ -84,7 +73,7 @@ class WarningReviewView(AdminRequiredMixin, TemplateView):
         page = warning_review.review_page(filters, number)
         form.set_programmes(page.programmes)
         url = reverse("programmes:warning-review")
-        here = _filter_query(filters, page=page.number if page.number > 1 else "")
+        here = query_string(_filter_values(filters), page=page.number if page.number > 1 else "")
         context.update(
             form=form,
             filters=filters,
@@ -103,7 +92,7 @@ class WarningReviewView(AdminRequiredMixin, TemplateView):
                     "label": WarningReview.Kind(kind).label,
                     "open": page.summary.by_kind[kind]["open"],
                     "reviewed": page.summary.by_kind[kind]["reviewed"],
-                    "url": _with_query(url, _filter_query(filters, kind=kind)),
+                    "url": with_query(url, _filter_values(filters), kind=kind),
                 }
                 for kind in KINDS
             ],
@@ -112,12 +101,14 @@ class WarningReviewView(AdminRequiredMixin, TemplateView):
             export_links=[
                 {
                     "fmt": fmt,
-                    "url": _with_query(reverse("programmes:warning-review-export", args=[fmt]), here),
+                    "url": with_query(
+                        reverse("programmes:warning-review-export", args=[fmt]), QueryDict(here)
+                    ),
                 }
                 for fmt in writers.FORMATS
             ],
             reset_url=url,
-            back=here.urlencode(),
+            back=here,
             is_filtered=bool(filters.kind or filters.programme or filters.q or filters.status != Status.OPEN),
         )
         return context
@@ -169,7 +160,7 @@ class WarningReviewView(AdminRequiredMixin, TemplateView):
             current = filters.sort.lstrip("-") == key
             target = flipped if filters.sort == first else first
             links[key] = {
-                "url": _with_query(url, _filter_query(filters, sort=target)),
+                "url": with_query(url, _filter_values(filters), sort=target),
                 "aria_sort": (
                     ("descending" if filters.sort.startswith("-") else "ascending") if current else None
                 ),
@@ -182,7 +173,7 @@ class WarningReviewView(AdminRequiredMixin, TemplateView):
         return page_links(
             page.page.paginator,
             page.number,
-            lambda number: _with_query(url, _filter_query(filters, page=number if number > 1 else "")),
+            lambda number: with_query(url, _filter_values(filters), page=number if number > 1 else ""),
         )
 
 
@@ -237,7 +228,7 @@ class WarningMarkReviewedView(AdminRequiredMixin, View):
             value = given.get(key)
             if value:
                 query[key] = value[:200]
-        return _with_query(reverse("programmes:warning-review"), query)
+        return with_query(reverse("programmes:warning-review"), query)
 
 
 class WarningReviewExportView(AdminRequiredMixin, View):

@@ -415,7 +415,8 @@ def test_a_repeated_page_comes_from_the_cache_until_something_is_written(admin_c
     counter, so a second identical request skips every heavy query, and a change to a period
     shows at once."""
     settings.CACHES = {
-        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "review"}
+        **settings.CACHES,
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "review"},
     }
     project = ProjectFactory(warning_checks=True, code="C-1", budget=Decimal("500.00"))
     with CaptureQueriesContext(connection) as first:
@@ -432,7 +433,8 @@ def test_a_repeated_page_comes_from_the_cache_until_something_is_written(admin_c
 
 def test_a_cached_page_is_never_served_to_someone_no_longer_admin(client, settings, projects):
     settings.CACHES = {
-        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "demoted"}
+        **settings.CACHES,
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "demoted"},
     }
     user = UserFactory(role="admin")
     client.force_login(user)
