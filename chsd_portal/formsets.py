@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from django.contrib import messages
 from django.db import transaction
 from django.http import HttpResponseRedirect
+from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.views.generic.edit import UpdateView
+
+from chsd_portal.tables import Cell, Column, Row, Table
 
 
 class FormWithFormsetsMixin:
@@ -19,6 +24,8 @@ class FormWithFormsetsMixin:
 
     formset_classes: dict = {}
     success_message = ""
+    # e.g. messages.WARNING when the save went through but produced something to check.
+    success_level = messages.SUCCESS
 
     def get_formsets(self, instance):
         data = self.request.POST if self.request.method == "POST" else None
@@ -43,11 +50,23 @@ class FormWithFormsetsMixin:
                     self.object = self.save_all(form, formsets)
             except FormsetSaveRefused as refusal:
                 form.add_error(None, refusal.message)
+                if refusal.compare:
+                    # Stale save: theirs (stored now, the forms' initial) next to yours (typed).
+                    differences = stored_and_typed(form, formsets)
+                    for name, value in refusal.data.items():
+                        form.data = form.data.copy()
+                        form.data[form.add_prefix(name)] = value
+                    return self.render_to_response(
+                        self.get_context_data(
+                            form=form, formsets=formsets, save_conflict_table=differences_table(differences)
+                        )
+                    )
             else:
-                if self.success_message:
-                    messages.success(request, self.success_message)
+                message = self.success_message
+                if message:
+                    messages.add_message(request, self.success_level, message)
                 return HttpResponseRedirect(self.get_success_url())
-        messages.error(request, _("Nothing was saved. Please correct the fields marked in red below."))
+        # What went wrong is in the error summary at the top of the page (templates/base.html).
         return self.render_to_response(self.get_context_data(form=form, formsets=formsets))
 
     def save_all(self, form, formsets):
@@ -59,8 +78,91 @@ class FormWithFormsetsMixin:
 
 
 class FormsetSaveRefused(Exception):
-    """Raised inside `save_all` to roll back and show a message on the form (e.g. a stale edit)."""
+    """Raised inside `save_all` to roll back and show a message on the form.
 
-    def __init__(self, message):
+    `compare`: someone else saved first (a stale edit): the page shows, field by field, the
+    stored value next to the typed one, and `data` replaces hidden values of the form (the
+    version the page now stands on), so the next save keeps what the person chose."""
+
+    def __init__(self, message, *, compare: bool = False, data: dict | None = None):
         super().__init__(message)
         self.message = message
+        self.compare = compare
+        self.data = data or {}
+
+
+@dataclass(frozen=True)
+class Difference:
+    label: str
+    stored: str
+    typed: str
+    href: str
+
+
+def _shown(bound, value) -> str:
+    """A value as the page shows it: a choice by its label, a date as 6/2/2561."""
+    field = bound.field
+    if value in field.empty_values:
+        return "—"
+    choices = getattr(field, "choices", None)
+    if choices is not None:
+        labels = {str(key): label for key, label in choices}
+        values = value if isinstance(value, list | tuple) else [value]
+        key = lambda v: str(getattr(v, "pk", v))  # noqa: E731
+        return ", ".join(str(labels.get(key(v), v)) for v in values)
+    if isinstance(value, bool):
+        return _("Yes") if value else _("No")
+    return str(field.widget.format_value(value))
+
+
+def _form_differences(form, prefix: str = "") -> list[Difference]:
+    differences = []
+    for name in form.changed_data:
+        bound = form[name]
+        if bound.is_hidden or name == "DELETE":
+            continue
+        label = f"{prefix}{bound.label}"
+        stored = _shown(bound, bound.initial)
+        typed = _shown(bound, form.cleaned_data.get(name, bound.data))
+        if stored != typed:
+            differences.append(Difference(label=label, stored=stored, typed=typed, href=f"#{bound.auto_id}"))
+    return differences
+
+
+def stored_and_typed(form, formsets: dict) -> list[Difference]:
+    """Every field whose stored value is not what the person typed, rows of the lists included."""
+    differences = _form_differences(form)
+    for formset in formsets.values():
+        verbose = formset.model._meta.verbose_name
+        for index, row in enumerate(formset.forms):
+            prefix = _("%(list)s, row %(number)s") % {"list": verbose, "number": index + 1} + ": "
+            if row.instance.pk is None:
+                if row.has_changed():
+                    differences.append(Difference(prefix + _("new row"), "—", _("added by you"), ""))
+                continue
+            if formset._should_delete_form(row):
+                differences.append(Difference(prefix + _("row"), _("kept"), _("deleted by you"), ""))
+                continue
+            differences += _form_differences(row, prefix)
+    return differences
+
+
+def differences_table(differences: list[Difference]) -> Table:
+    return Table(
+        caption=_("Their version and yours, field by field"),
+        css="table-sm align-middle",
+        columns=[Column(_("Field")), Column(_("Their version (saved)")), Column(_("Your version (typed)"))],
+        rows=[
+            Row(
+                [
+                    Cell(
+                        format_html('<a href="{}">{}</a>', d.href, d.label) if d.href else d.label,
+                        header=True,
+                    ),
+                    Cell(d.stored),
+                    Cell(d.typed),
+                ]
+            )
+            for d in differences
+        ],
+    )

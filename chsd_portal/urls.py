@@ -23,7 +23,13 @@ urlpatterns = [
 if settings.BENCHMARK:
     urlpatterns.insert(0, path("bench/minimal", views.minimal, name="bench-minimal"))
 
-if settings.DEBUG:
-    from django.conf.urls.static import static as media_static
+if settings.DEBUG or getattr(settings, "SERVE_MEDIA", False):
+    # Uploaded files straight from MEDIA_ROOT, for `make run` only (a deployment's web server does it).
+    from django.urls import re_path
+    from django.views.static import serve
 
-    urlpatterns += media_static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+    urlpatterns.append(
+        re_path(
+            rf"^{settings.MEDIA_URL.lstrip('/')}(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT}
+        )
+    )

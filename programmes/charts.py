@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
 from django.template.loader import render_to_string
-from django.utils.safestring import SafeString
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
 from chsd_portal.thai import BE_OFFSET, SHORT_MONTHS, format_date
@@ -56,6 +56,14 @@ class ChartSize:
 
 SMALL = ChartSize(width=480, height=220, max_x_ticks=4, font_size=12)
 LARGE = ChartSize(width=760, height=340, max_x_ticks=7, font_size=13)
+# For phones: drawn 280 units wide, its 12-unit text is 12 px or more in any box 280 px wide.
+NARROW = ChartSize(width=280, height=200, max_x_ticks=2, font_size=12)
+# The sizes a chart of each size is also drawn at, with the CSS class that shows it
+# (static/css/portal.css shows the one whose text renders at 12 px or more in its box).
+_VARIANTS = {
+    SMALL: ((NARROW, "chart-narrow"), (SMALL, "chart-small")),
+    LARGE: ((NARROW, "chart-narrow"), (SMALL, "chart-small"), (LARGE, "chart-large")),
+}
 
 _MARGIN_LEFT, _MARGIN_RIGHT, _MARGIN_TOP, _MARGIN_BOTTOM = 56, 20, 30, 46
 _INSET = 10  # keeps the first and last points off the axes
@@ -271,6 +279,21 @@ def progress_chart_svg(measurements: Sequence[tuple[dt.date, object]], **kwargs)
     return render_to_string(
         "programmes/includes/progress_chart.svg", {"chart": progress_chart(measurements, **kwargs)}
     )
+
+
+def responsive_chart(measurements, *, chart_id: str, size: ChartSize = SMALL, **options) -> SafeString:
+    """The chart drawn at each size up to `size`, in a box whose width picks the one shown.
+
+    An SVG scales with its box, text included: a 480-wide chart in a 300-pixel phone column has
+    7-pixel text. Each variant is shown only where its box is at least as wide as the chart
+    (container queries in static/css/portal.css), so chart text is never drawn under 12 px; the hidden
+    ones are display:none, out of the accessibility tree."""
+    parts = [f'<div class="chart-sizes{" has-large" if size is LARGE else ""}">']
+    for variant, css in _VARIANTS[size]:
+        svg = progress_chart_svg(measurements, chart_id=f"{chart_id}-{css[6:]}", size=variant, **options)
+        parts.append(svg.replace('class="progress-chart"', f'class="progress-chart {css}"', 1))
+    parts.append("</div>")
+    return mark_safe("".join(parts))  # noqa: S308 - each SVG is built escaped
 
 
 def _describe(points, target_value, unit_suffix) -> str:

@@ -23,6 +23,7 @@ DJANGO_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "django.contrib.admin",
+    "django.forms",  # Django's widget templates, for FORM_RENDERER below
 ]
 THIRD_PARTY_APPS = [
     "crispy_forms",
@@ -148,6 +149,10 @@ CACHES = {
         "OPTIONS": {"MAX_ENTRIES": 100_000},
     },
 }
+
+# Widgets render through TEMPLATES, so the portal's templates/django/forms/ can refine them (a
+# number box that comes back with text that is not a number becomes a text box, keeping it).
+FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"

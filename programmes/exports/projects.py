@@ -16,7 +16,6 @@ from django.utils.translation import gettext as _
 
 from chsd_portal.thai import format_date
 
-from ..models import BudgetPeriod
 from ..selectors.project_list import ExportData
 from .writers import XlsxBook, csv_lines, money
 
@@ -64,28 +63,31 @@ def projects_xlsx(data: ExportData, *, with_status: bool) -> bytes:
     project_columns = _project_columns(data, with_status=with_status)
     period_columns = _period_columns()
 
+    project_readers = [read for _title, read, _is_money in project_columns]
+    period_readers = [read for _title, read, _is_money in period_columns]
+
     def project_rows():
         for project in data.projects:
-            yield [(read(project), is_money) for _title, read, is_money in project_columns]
+            yield [read(project) for read in project_readers]
 
     def period_rows():
         for project in data.projects:
             for period in data.periods.get(project.pk, []):
-                yield [(project.code, False)] + [
-                    (read(period), is_money) for _title, read, is_money in period_columns
-                ]
+                yield [project.code, *(read(period) for read in period_readers)]
 
     book = XlsxBook()
     book.add_sheet(
         _("Projects"),
         [title for title, _read, _is_money in project_columns],
         project_rows(),
+        money_columns=[n for n, (_title, _read, is_money) in enumerate(project_columns) if is_money],
         widths=(14, 60, 36, 36, 14, 14, 14, 24, 18, 18, 30, 24, 24, 20, 12),
     )
     book.add_sheet(
         _("period"),
         [_("project code")] + [title for title, _read, _is_money in period_columns],
         period_rows(),
+        money_columns=[n for n, (_title, _read, is_money) in enumerate(period_columns, start=1) if is_money],
         widths=(14, 8, 18, 18, 18, 18, 16),
     )
     return book.close()
@@ -102,7 +104,7 @@ def projects_csv(data: ExportData, *, with_status: bool) -> Iterator[str]:
     def rows():
         for project in data.projects:
             project_values = [(read(project), is_money) for _t, read, is_money in project_columns]
-            periods: list[BudgetPeriod] = data.periods.get(project.pk, [])
+            periods = data.periods.get(project.pk, [])
             if not periods:
                 yield project_values + blank_period
             for period in periods:

@@ -47,7 +47,8 @@ def rows_xlsx(rows) -> bytes:
     book.add_sheet(
         _("Budget review"),
         [title for title, _read, _is_money in columns],
-        ([(read(row), is_money) for _title, read, is_money in columns] for row in rows),
+        ([read(row) for _title, read, _is_money in columns] for row in rows),
+        money_columns=[n for n, (_title, _read, is_money) in enumerate(columns) if is_money],
         widths=(14, 50, 30, 30, 70, 16, 16, 16, 14, 20, 20, 40),
     )
     return book.close()

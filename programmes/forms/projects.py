@@ -155,9 +155,11 @@ class ProjectForm(PythonChecksOnlyMixin, forms.ModelForm):
 
 
 def _col(css: str, widget=None, **attrs):
-    """A widget carrying the grid column class that templates/includes/formset.html reads."""
-    widget = widget or forms.TextInput
-    return widget(attrs={"colclass": css, **attrs})
+    """A widget carrying the grid column class that templates/includes/formset.html reads: a
+    Python attribute, not an HTML one (an unknown attribute is invalid HTML)."""
+    widget = (widget or forms.TextInput)(attrs=attrs)
+    widget.column_class = css
+    return widget
 
 
 class BudgetPeriodForm(PythonChecksOnlyMixin, forms.ModelForm):

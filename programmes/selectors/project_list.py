@@ -296,12 +296,26 @@ EXPORTED_FIELDS = (
 )
 
 
+# What the exports write of a period.
+EXPORTED_PERIOD_FIELDS = (
+    "project_id",
+    "number",
+    "start_date",
+    "end_date",
+    "report_start",
+    "report_end",
+    "amount",
+)
+
+
 @dataclass
 class ExportData:
     """Everything an export writes, read in four queries whatever the number of projects."""
 
     projects: list[Project]
-    periods: dict[int, list[BudgetPeriod]]
+    # Per project, its periods as rows of EXPORTED_PERIOD_FIELDS (named tuples: 30,000 periods
+    # read as model instances took longer than writing them).
+    periods: dict[int, list[tuple]]
     provinces: dict[int, list[str]]
 
 
@@ -318,8 +332,13 @@ def export_data(user, filters: ProjectFilters) -> ExportData:
         .annotate(export_periods_total=project_warnings.periods_total())
     )
     selected = queryset.order_by().values("pk")
-    periods: dict[int, list[BudgetPeriod]] = defaultdict(list)
-    for period in BudgetPeriod.objects.filter(project__in=selected).order_by("project_id", "number"):
+    periods: dict[int, list[tuple]] = defaultdict(list)
+    rows = (
+        BudgetPeriod.objects.filter(project__in=selected)
+        .order_by("project_id", "number")
+        .values_list(*EXPORTED_PERIOD_FIELDS, named=True)
+    )
+    for period in rows:
         periods[period.project_id].append(period)
     provinces: dict[int, list[str]] = defaultdict(list)
     locations = (

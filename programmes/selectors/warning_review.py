@@ -29,10 +29,15 @@ class Status(TextChoices):
 
 
 # ORDER BY of each sort key; the project code and id, then the kind, break ties so that pages
-# never repeat or skip a row. "difference" is its size, whatever the sign.
+# never repeat or skip a row. "difference" is its size, whatever the sign, and only a budget
+# mismatch has one: the other kinds follow, by project code.
+_BUDGET_DIFFERENCE = (
+    f"CASE WHEN counted.kind = '{WarningReview.Kind.BUDGET_MISMATCH.value}' "
+    "THEN ABS(counted.budget_difference) END"
+)
 SORTS = {
-    "-difference": "ABS(counted.budget_difference) DESC",
-    "difference": "ABS(counted.budget_difference) ASC",
+    "-difference": f"{_BUDGET_DIFFERENCE} DESC NULLS LAST",
+    "difference": f"{_BUDGET_DIFFERENCE} ASC NULLS LAST",
     "code": "project.code ASC",
     "-code": "project.code DESC",
     "name": "project.name ASC",

@@ -281,7 +281,7 @@ class IndicatorListView(CanEditMixin, TemplateView):
         programme = home_programme()
         rows = selectors.indicator_progress_list(programme) if programme else []
         for row in rows:
-            row.chart = charts.progress_chart_svg(
+            row.chart = charts.responsive_chart(
                 row.points,
                 target=row.indicator.target_value,
                 unit=row.indicator.unit,
@@ -304,7 +304,7 @@ class IndicatorDetailView(CanEditMixin, TemplateView):
             indicator=indicator,
             programme=indicator.programme,
             progress=progress,
-            chart=charts.progress_chart_svg(
+            chart=charts.responsive_chart(
                 progress.points,
                 target=indicator.target_value,
                 unit=indicator.unit,

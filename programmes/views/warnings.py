@@ -11,12 +11,14 @@ from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.decorators import method_decorator
+from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import TemplateView
 
 from chsd_portal.mixins import AdminRequiredMixin
 from chsd_portal.pagination import page_links, query_string, with_query
+from chsd_portal.tables import Cell, Column, Row, Table
 from chsd_portal.thai import format_datetime, format_money
 
 from ..cache import cache_programmes_page
@@ -28,6 +30,8 @@ from ..selectors import warning_review
 from ..selectors.warning_review import DEFAULT_SORT, ReviewFilters, Status
 from ..selectors.warnings import KINDS
 from ..services.warnings import WarningReviewRefused, warning_mark_reviewed
+
+Kind = WarningReview.Kind
 
 FILTER_KEYS = ("kind", "status", "programme", "q", "sort")
 # What reverse() leaves unquoted in a path (django.urls.resolvers), for the rows' project links.
@@ -74,11 +78,14 @@ class WarningReviewView(AdminRequiredMixin, TemplateView):
         form.set_programmes(page.programmes)
         url = reverse("programmes:warning-review")
         here = query_string(_filter_values(filters), page=page.number if page.number > 1 else "")
+        rows = self._rows(page.rows)
+        sort_links = self._sort_links(url, filters)
         context.update(
             form=form,
             filters=filters,
             page=page,
-            rows=self._rows(page.rows),
+            review_table=self._table(rows, filters, sort_links),
+            rows=rows,
             labels={
                 "reviewed": Status.REVIEWED.label,
                 "not_reviewed": Status.OPEN.label,
@@ -96,7 +103,7 @@ class WarningReviewView(AdminRequiredMixin, TemplateView):
                 }
                 for kind in KINDS
             ],
-            sort_links=self._sort_links(url, filters),
+            sort_links=sort_links,
             page_links=self._page_links(url, filters, page),
             export_links=[
                 {
@@ -150,6 +157,50 @@ class WarningReviewView(AdminRequiredMixin, TemplateView):
                 }
             )
         return items
+
+    @staticmethod
+    def _table(rows: list[dict], filters: ReviewFilters, sort_links: dict) -> Table:
+        """The rows as the portal's table: the budget, total and difference columns only where
+        they mean something (a budget-mismatch row), and only when such rows can be listed."""
+        money = filters.kind in ("", Kind.BUDGET_MISMATCH)
+
+        def sorted_by(key):
+            return {"sort_url": sort_links[key]["url"], "aria_sort": sort_links[key]["aria_sort"] or ""}
+
+        columns = [
+            Column(_("project code"), css="text-nowrap", **sorted_by("code")),
+            Column(_("project name"), **sorted_by("name")),
+            Column(_("warning")),
+        ]
+        if money:
+            columns += [
+                Column(_("budget (baht)"), css="table-money"),
+                Column(_("Total of the periods (baht)"), css="table-money"),
+                Column(_("Difference (baht)"), css="table-money", **sorted_by("difference")),
+            ]
+        columns.append(Column(_("status"), css="review-status"))
+        table_rows = []
+        for item in rows:
+            cells = [
+                Cell(format_html('<a href="{}">{}</a>', item["project_url"], item["row"].code)),
+                Cell(template="programmes/includes/review_name_cell.html"),
+                Cell(template="programmes/includes/review_warning_cell.html"),
+            ]
+            if money:
+                applies = item["row"].kind == Kind.BUDGET_MISMATCH
+                cells += [
+                    Cell(item["budget"], empty=not applies),
+                    Cell(item["periods_total"], empty=not applies),
+                    Cell(item["difference"], css=item["difference_class"], empty=not applies),
+                ]
+            cells.append(Cell(template="programmes/includes/review_status_cell.html"))
+            table_rows.append(Row(cells, context=item))
+        return Table(
+            columns=columns,
+            rows=table_rows,
+            caption=_("Warnings, one row per project and kind of warning"),
+            css="table-sm align-middle warning-review-table",
+        )
 
     @staticmethod
     def _sort_links(url: str, filters: ReviewFilters) -> dict:
