@@ -107,5 +107,8 @@ messages: install-dev
 bench: install-dev
 	$(BIN)/python bench/run.py
 
+# Stops the project's own server first (a server whose folder is deleted keeps running); the
+# old folders an upgrade kept (.data/pg-pg16-kept-*) stay until you delete them.
 clean-db:
-	rm -rf .data/pg .data/pg-system
+	@if [ -x $(BIN)/python ]; then $(BIN)/python -m chsd_portal.localdb stop; fi
+	rm -rf .data/postgres .data/postgres.incoming .data/pg-system .data/pg-system.incoming .data/pg .data/database.json

@@ -17,7 +17,7 @@ backends.py              the user with their roles in one query (sessions: Djang
 cache.py, datasql.py     whole-page cache under database-maintained data versions
 middleware.py            Thai first, English only when chosen
 demo.py                  the demo-loader registry (`manage.py load_demo`)
-localdb.py               the portal's own PostgreSQL when DATABASE_URL is unset
+localdb/                 the portal's own PostgreSQL when DATABASE_URL is unset
 views.py                 health check and error pages
 accounts/                sign in, sign up, passwords (forms, services, views, urls, demo)
 management/commands/     load_demo, makemessages (without fuzzy guesses)

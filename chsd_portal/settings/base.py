@@ -1,5 +1,6 @@
 """Settings shared by every environment; values come from the environment (django-environ)."""
 
+import sys
 from pathlib import Path
 
 import environ
@@ -84,9 +85,13 @@ def database_settings() -> dict:
     if env("DATABASE_URL", default=""):
         db = env.db("DATABASE_URL")
     else:
-        from chsd_portal.localdb import local_database_url
+        from chsd_portal.localdb import LocalDatabaseError, local_database_url
 
-        db = environ.Env.db_url_config(local_database_url(BASE_DIR / ".data"))
+        try:
+            url = local_database_url(env.path("LOCAL_DATABASE_DIR", default=str(BASE_DIR / ".data")))
+        except LocalDatabaseError as error:  # already says why and what to do: no traceback
+            sys.exit(f"\n{error}\n")
+        db = environ.Env.db_url_config(url)
     db["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
     db["CONN_HEALTH_CHECKS"] = True
     return db
@@ -221,5 +226,4 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="INFO")},
-    "loggers": {"pgserver": {"level": "WARNING"}},
 }
