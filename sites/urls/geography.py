@@ -1,10 +1,8 @@
 from django.urls import path
 
-from . import views
-
-app_name = "sites"
+from ..views import geography
 
 urlpatterns = [
-    path("api/districts", views.district_options, name="districts"),
-    path("api/subdistricts", views.subdistrict_options, name="subdistricts"),
+    path("api/districts", geography.district_options, name="districts"),
+    path("api/subdistricts", geography.subdistrict_options, name="subdistricts"),
 ]

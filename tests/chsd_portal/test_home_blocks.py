@@ -1,7 +1,6 @@
 """Apps add blocks to the home page through chsd_portal.home_blocks, in order and per role."""
 
 import pytest
-from django.template import engines
 from django.urls import reverse
 
 from chsd_portal import home_blocks, roles
@@ -12,10 +11,10 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def block_template(settings, tmp_path):
     (tmp_path / "block.html").write_text('<section class="test-block">{{ block.word }}</section>')
-    settings.TEMPLATES[0]["DIRS"] = [*settings.TEMPLATES[0]["DIRS"], tmp_path]
-    engines._engines = {}  # the template engine re-reads DIRS
+    # Assigning the setting (not mutating it in place) makes Django rebuild its template engines.
+    first = settings.TEMPLATES[0]
+    settings.TEMPLATES = [{**first, "DIRS": [*first["DIRS"], tmp_path]}, *settings.TEMPLATES[1:]]
     yield "block.html"
-    engines._engines = {}
 
 
 @pytest.fixture

@@ -1,0 +1,3 @@
+from .workshop import Attendance, OrganisationType, Participant, Workshop
+
+__all__ = ["Attendance", "OrganisationType", "Participant", "Workshop"]
