@@ -17,6 +17,7 @@ urlpatterns = [
     path("language/<str:code>/", views.switch_language, name="switch-language"),
     path("admin/", admin.site.urls),
     path("sites/", include("sites.urls")),
+    path("", include("meetings.urls")),
     path("", include("programmes.urls")),
 ]
 

@@ -1,0 +1,25 @@
+from django.urls import path
+
+from ..views import workshops
+
+app_name = "meetings"
+
+urlpatterns = [
+    path("sites/<str:code>/workshops/", workshops.WorkshopListView.as_view(), name="workshop-list"),
+    path("sites/<str:code>/workshops/new/", workshops.WorkshopEditView.as_view(), name="workshop-create"),
+    path(
+        "sites/<str:code>/workshops/<int:number>/",
+        workshops.WorkshopDetailView.as_view(),
+        name="workshop-detail",
+    ),
+    path(
+        "sites/<str:code>/workshops/<int:number>/edit/",
+        workshops.WorkshopEditView.as_view(),
+        name="workshop-edit",
+    ),
+    path(
+        "sites/<str:code>/workshops/<int:number>/delete/",
+        workshops.WorkshopDeleteView.as_view(),
+        name="workshop-delete",
+    ),
+]
