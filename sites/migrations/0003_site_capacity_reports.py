@@ -60,7 +60,7 @@ class Migration(migrations.Migration):
             name='HistoricalComponentScore',
             fields=[
                 ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('score', models.PositiveSmallIntegerField(choices=[(1, '1'), (2, '2'), (3, '3'), (4, '4'), (5, '5')], verbose_name='score')),
+                ('score', models.PositiveSmallIntegerField(blank=True, choices=[(1, '1'), (2, '2'), (3, '3'), (4, '4'), (5, '5')], null=True, verbose_name='score')),
                 ('narrative', models.TextField(blank=True, verbose_name='narrative')),
                 ('history_id', models.AutoField(primary_key=True, serialize=False)),
                 ('history_date', models.DateTimeField(db_index=True)),
@@ -160,7 +160,7 @@ class Migration(migrations.Migration):
             name='ComponentScore',
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('score', models.PositiveSmallIntegerField(choices=[(1, '1'), (2, '2'), (3, '3'), (4, '4'), (5, '5')], verbose_name='score')),
+                ('score', models.PositiveSmallIntegerField(blank=True, choices=[(1, '1'), (2, '2'), (3, '3'), (4, '4'), (5, '5')], null=True, verbose_name='score')),
                 ('narrative', models.TextField(blank=True, verbose_name='narrative')),
                 ('component', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='scores', to='sites.capacitycomponent', verbose_name='component')),
                 ('report', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='scores', to='sites.capacityreport')),

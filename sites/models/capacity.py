@@ -99,8 +99,9 @@ class ComponentScore(models.Model):
     component = models.ForeignKey(
         CapacityComponent, on_delete=models.PROTECT, related_name="scores", verbose_name=_("component")
     )
+    # Empty only while the report is a draft (the form requires every score to submit).
     score = models.PositiveSmallIntegerField(
-        _("score"), choices=[(level, str(level)) for level in SCORE_LEVELS]
+        _("score"), choices=[(level, str(level)) for level in SCORE_LEVELS], null=True, blank=True
     )
     narrative = models.TextField(_("narrative"), blank=True)
 
