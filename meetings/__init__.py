@@ -9,6 +9,8 @@ forms/workshops.py       the workshop editor, the attendance register, participa
 selectors/workshops.py   a site's workshops with totals, one workshop, the site section, latest
 services/workshops.py    workshop save (numbered per site, with its register), delete
 views/workshops.py       list, page, editor, delete (participants' names: staff and site mentors)
+selectors/coverage.py    each site's last visit, latest round, overdue flags; mentors' workload
+views/coverage.py        a mentor's "งานของฉัน", the staff's coverage page and its CSV
 urls/__init__.py         app_name "meetings": /sites/<code>/workshops/…
 demo/workshops.py        ปฏิบัติการที่ 1–3 of each demo site (demo/workshops.json)
 templates/meetings/      the pages; tests/meetings/ (factories.py, test_*.py)

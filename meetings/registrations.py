@@ -3,7 +3,7 @@ the home page's latest workshops, role permissions and demo data."""
 
 from django.utils.translation import gettext_lazy as _
 
-from chsd_portal import demo, home_blocks, roles
+from chsd_portal import demo, home_blocks, landing, menu, roles
 from sites import sections
 from sites.permissions import can_work_on
 
@@ -33,6 +33,26 @@ home_blocks.register(
         order=20,
     )
 )
+
+menu.register(
+    menu.MenuEntry(
+        key="my-work",
+        label=_("My work"),
+        url_name="meetings:my-work",
+        order=5,
+        visible_to=lambda user: roles.has_role(user, roles.MENTOR) and not user.is_superuser,
+    )
+)
+menu.register(
+    menu.MenuEntry(
+        key="coverage",
+        label=_("Coverage"),
+        url_name="meetings:coverage",
+        order=35,
+        visible_to=roles.is_staff_member,
+    )
+)
+landing.register(roles.MENTOR, "meetings:my-work")
 
 WORKSHOP_PERMISSIONS = [
     f"meetings.{action}_{model}"

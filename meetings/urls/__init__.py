@@ -1,10 +1,13 @@
 from django.urls import path
 
-from ..views import workshops
+from ..views import coverage, workshops
 
 app_name = "meetings"
 
 urlpatterns = [
+    path("my-work/", coverage.MyWorkView.as_view(), name="my-work"),
+    path("coverage/", coverage.CoverageView.as_view(), name="coverage"),
+    path("coverage/export.csv", coverage.CoverageExportView.as_view(), name="coverage-export"),
     path("sites/<str:code>/workshops/", workshops.WorkshopListView.as_view(), name="workshop-list"),
     path("sites/<str:code>/workshops/new/", workshops.WorkshopEditView.as_view(), name="workshop-create"),
     path(
