@@ -3,11 +3,13 @@
 from django.utils.translation import gettext_lazy as _
 
 from chsd_portal import demo, menu, roles
+from sites import sections
 
 from .demo.guide import load_demo_guide
 from .demo.programme import load_demo_programme
 from .demo.projects import load_demo_projects
 from .selectors import guide as selectors_guide
+from .selectors.site_projects import site_projects_section
 
 # The seed's menu order: หน้าหลัก, กรอบแนวทางการดำเนินการ, แผนการดำเนินกิจกรรม, … โครงการ; admins also
 # see ตรวจสอบงบประมาณ.
@@ -46,6 +48,11 @@ menu.register(
     )
 )
 selectors_guide.connect_signals()
+sections.register_section(
+    sections.SiteSection(
+        key="projects", template="programmes/includes/site_projects.html", context=site_projects_section, order=30
+    )
+)
 
 for role in (roles.STAFF, roles.ADMIN):
     roles.grant(
