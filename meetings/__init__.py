@@ -5,6 +5,8 @@ apps.py                  registers registrations.py from ready()
 registrations.py         the site page's workshops section and menu link, the home page's latest
                          workshops, role permissions, demo data
 models/workshop.py       workshop, attendance (a count per organisation type), participant
+models/attachment.py     a workshop's PDF/DOCX/XLSX file, stored under a random name
+files.py                 a file's real type from its bytes (PDF signature, Office ZIP parts)
 forms/workshops.py       the workshop editor, the attendance register, participant rows (capped)
 selectors/workshops.py   a site's workshops with totals, one workshop, the site section, latest
 services/workshops.py    workshop save (numbered per site, with its register), delete

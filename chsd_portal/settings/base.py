@@ -188,6 +188,8 @@ if SITES_MAP_TILE_URL:
 # capacity report is older than this many months.
 COVERAGE_WORKSHOP_DAYS = env.int("COVERAGE_WORKSHOP_DAYS", default=90)
 COVERAGE_REPORT_MONTHS = env.int("COVERAGE_REPORT_MONTHS", default=6)
+# A workshop's attached file (PDF, DOCX, XLSX) may be at most this big.
+WORKSHOP_ATTACHMENT_MAX_BYTES = env.int("WORKSHOP_ATTACHMENT_MAX_BYTES", default=10 * 1024 * 1024)
 
 # `make bench` serves a trivial view to compare the real pages with.
 BENCHMARK = env.bool("BENCHMARK", default=False)

@@ -29,6 +29,7 @@ def workshop_by_number(site, number: int, *, include_drafts: bool, with_particip
     prefetches = [
         Prefetch("attendance", queryset=Attendance.objects.order_by("pk")),
         "mentors_present",
+        "attachments",
     ]
     if with_participants:
         prefetches.append("participants")

@@ -21,6 +21,11 @@ urlpatterns = [
         name="workshop-edit",
     ),
     path(
+        "sites/<str:code>/workshops/<int:number>/files/<int:pk>/",
+        workshops.attachment_download,
+        name="workshop-attachment",
+    ),
+    path(
         "sites/<str:code>/workshops/<int:number>/delete/",
         workshops.WorkshopDeleteView.as_view(),
         name="workshop-delete",

@@ -5,12 +5,14 @@ work on the site (staff and its mentors): personal data under the PDPA."""
 from __future__ import annotations
 
 from django.contrib import messages
+from django.http import FileResponse, Http404
 from django.shortcuts import redirect
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
 
 from sites.permissions import can_work_on
+from sites.selectors.sites import site_by_code
 from sites.views.mixins import SiteMixin, SiteWorkMixin
 
 from ..forms.workshops import AttendanceForm, ParticipantFormSet, WorkshopForm
@@ -56,7 +58,7 @@ class WorkshopEditView(SiteWorkMixin, TemplateView):
             )
         return Workshop(site=self.site, author=self.request.user)
 
-    def _forms(self, data=None):
+    def _forms(self, data=None, files=None):
         workshop = self.workshop
         initial_counts = (
             {row.organisation_type: row.count for row in workshop.attendance.all()} if workshop.pk else {}
@@ -65,7 +67,7 @@ class WorkshopEditView(SiteWorkMixin, TemplateView):
         if workshop.pk is None and self.request.user in self.site.mentors.all():
             initial["mentors_present"] = [self.request.user.pk]
         return {
-            "form": WorkshopForm(data, instance=workshop, site=self.site, initial=initial),
+            "form": WorkshopForm(data, files, instance=workshop, site=self.site, initial=initial),
             "attendance_form": AttendanceForm(data, initial_counts=initial_counts),
             "participants": ParticipantFormSet(data, instance=workshop, prefix="participants"),
         }
@@ -78,7 +80,7 @@ class WorkshopEditView(SiteWorkMixin, TemplateView):
         return context
 
     def post(self, request, *args, **kwargs):
-        forms = self._forms(request.POST)
+        forms = self._forms(request.POST, request.FILES)
         valid = [f.is_valid() for f in forms.values()]  # every form, so each shows its errors
         if all(valid):
             saved = workshop_save(
@@ -86,6 +88,8 @@ class WorkshopEditView(SiteWorkMixin, TemplateView):
                 mentors_present=forms["form"].cleaned_data["mentors_present"],
                 counts=forms["attendance_form"].counts(),
                 participants=forms["participants"],
+                new_attachments=forms["form"].cleaned_data["new_attachments"],
+                remove_attachments=forms["form"].cleaned_data.get("remove_attachments", ()),
             )
             messages.success(request, _("Saved."))
             return redirect("meetings:workshop-detail", self.site.code, saved.number)
@@ -110,3 +114,16 @@ class WorkshopDeleteView(SiteWorkMixin, TemplateView):
         workshop_delete(workshop=self._workshop())
         messages.success(request, _("Deleted."))
         return redirect("meetings:workshop-list", self.site.code)
+
+
+def attachment_download(request, code, number, pk):
+    """A workshop's attached file, as a download (never shown inline), to those who may see the
+    workshop; served through the storage API."""
+
+    site = site_by_code(code)
+    allowed = can_work_on(request.user, site)
+    workshop = selectors.workshop_by_number(site, number, include_drafts=allowed, with_participants=False)
+    attachment = next((a for a in workshop.attachments.all() if a.pk == pk), None)
+    if attachment is None:
+        raise Http404
+    return FileResponse(attachment.file.open("rb"), as_attachment=True, filename=attachment.original_name)

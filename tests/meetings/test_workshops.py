@@ -250,3 +250,115 @@ def test_workshop_pages_use_a_fixed_number_of_queries(
     for url, count in zip(urls, counts, strict=True):
         with django_assert_num_queries(count):
             client.get(url)
+
+
+# --- Attachments -------------------------------------------------------------------------------
+
+
+def _office_file(name: str, part: str) -> bytes:
+    import io
+    import zipfile
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as package:
+        package.writestr("[Content_Types].xml", "<Types/>")
+        package.writestr(part, "<document/>")
+    return buffer.getvalue()
+
+
+def _upload(name, content):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    return SimpleUploadedFile(name, content, content_type="application/octet-stream")
+
+
+def test_pdf_docx_and_xlsx_are_attached_and_downloaded(client, staff_user):
+    "Files checked by content are stored under a random name and served as downloads"
+    site = SiteFactory()
+    client.force_login(staff_user)
+    files = [
+        _upload("minutes.pdf", b"%PDF-1.4\n%test\n"),
+        _upload("รายชื่อ.docx", _office_file("x.docx", "word/document.xml")),
+        _upload("budget.xlsx", _office_file("x.xlsx", "xl/workbook.xml")),
+    ]
+    response = client.post(
+        reverse("meetings:workshop-create", args=[site.code]), {**_data(), "new_attachments": files}
+    )
+    assert response.status_code == 302
+    workshop = Workshop.objects.get()
+    stored = list(workshop.attachments.values_list("original_name", "kind"))
+    assert stored == [("minutes.pdf", "pdf"), ("รายชื่อ.docx", "docx"), ("budget.xlsx", "xlsx")]
+    attachment = workshop.attachments.first()
+    assert "minutes" not in attachment.file.name
+    client.logout()
+    download = client.get(reverse("meetings:workshop-attachment", args=[site.code, 1, attachment.pk]))
+    assert download.status_code == 200
+    assert download["Content-Disposition"].startswith("attachment")
+    assert b"".join(download.streaming_content).startswith(b"%PDF-")
+
+
+@pytest.mark.parametrize(
+    ("name", "content"),
+    [
+        ("renamed.pdf", b"MZ\x90\x00 an executable"),
+        ("archive.docx", b"PK\x03\x04 not really a zip"),
+        ("photo.xlsx", b"\x89PNG\r\n\x1a\n"),
+    ],
+)
+def test_a_file_that_is_not_really_pdf_docx_or_xlsx_is_refused(client, staff_user, name, content):
+    site = SiteFactory()
+    client.force_login(staff_user)
+    response = client.post(
+        reverse("meetings:workshop-create", args=[site.code]),
+        {**_data(), "new_attachments": [_upload(name, content)]},
+    )
+    assert response.status_code == 200 and not Workshop.objects.exists()
+    assert "ไม่ใช่ไฟล์ PDF, DOCX หรือ XLSX" in response.content.decode()
+
+
+def test_a_zip_that_is_not_an_office_document_is_refused(client, staff_user):
+    site = SiteFactory()
+    client.force_login(staff_user)
+    upload = _upload("slides.docx", _office_file("x", "ppt/presentation.xml"))
+    response = client.post(
+        reverse("meetings:workshop-create", args=[site.code]), {**_data(), "new_attachments": [upload]}
+    )
+    assert response.status_code == 200 and not Workshop.objects.exists()
+
+
+def test_a_file_over_the_size_limit_is_refused(client, staff_user, settings):
+    settings.WORKSHOP_ATTACHMENT_MAX_BYTES = 100
+    site = SiteFactory()
+    client.force_login(staff_user)
+    upload = _upload("big.pdf", b"%PDF-1.4\n" + b"0" * 200)
+    response = client.post(
+        reverse("meetings:workshop-create", args=[site.code]), {**_data(), "new_attachments": [upload]}
+    )
+    assert response.status_code == 200 and not Workshop.objects.exists()
+    assert "ใหญ่เกิน" in response.content.decode()
+
+
+def test_a_removed_attachment_loses_its_file(client, staff_user, django_capture_on_commit_callbacks):
+    site = SiteFactory()
+    client.force_login(staff_user)
+    client.post(
+        reverse("meetings:workshop-create", args=[site.code]),
+        {**_data(), "new_attachments": [_upload("a.pdf", b"%PDF-1.4\n")]},
+    )
+    attachment = Workshop.objects.get().attachments.get()
+    storage, name = attachment.file.storage, attachment.file.name
+    assert storage.exists(name)
+    with_participant = {"participants-INITIAL_FORMS": "1"}
+    participant = Workshop.objects.get().participants.get()
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            reverse("meetings:workshop-edit", args=[site.code, 1]),
+            {
+                **_data(**with_participant),
+                "participants-0-id": participant.pk,
+                "remove_attachments": [attachment.pk],
+            },
+        )
+    assert response.status_code == 302
+    assert not Workshop.objects.get().attachments.exists()
+    assert not storage.exists(name)
