@@ -7,6 +7,7 @@ no tile server and no other host."""
 import datetime as dt
 
 import pytest
+from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone
 from playwright.sync_api import expect
@@ -125,3 +126,31 @@ def test_a_mentor_logs_a_workshop_and_a_report_on_a_phone(browser, live_server):
     expect(row).to_contain_text(f"{today.year + 543}")
     context.close()
     assert requests_elsewhere == []
+
+
+def test_a_workshop_typed_before_the_session_expired_is_back_after_signing_in(page, live_server):
+    "The form is sent with an expired session; after signing in the mentor finds it filled, saves it"
+    site = _koh_khwang()
+    login_in_browser(page, "mentor1", PASSWORD)
+    page.goto(reverse("meetings:workshop-create", args=[site.code]))
+    page.fill("#id_date", "10/4/2561")
+    page.fill("#id_place", "ศาลาการเปรียญวัดเกาะขวาง")
+    page.fill("#id_lao", "4")
+    page.fill("#id_minutes", "ชาวบ้านเสนอโครงการ")
+    kept = [c for c in page.context.cookies() if c["name"] != settings.SESSION_COOKIE_NAME]
+    page.context.clear_cookies()  # the session has expired (the CSRF cookie lives on)
+    page.context.add_cookies(kept)
+    page.get_by_role("button", name="บันทึก", exact=True).click()
+    form_url = reverse("meetings:workshop-create", args=[site.code])
+    expect(page).to_have_url(f"{live_server.url}{reverse('login')}?next={form_url}")
+    page.get_by_label("ชื่อผู้ใช้").fill("mentor1")
+    page.get_by_label("รหัสผ่าน").fill(PASSWORD)
+    page.get_by_role("button", name="เข้าสู่ระบบ").click()
+    expect(page.locator("#id_place")).to_have_value("ศาลาการเปรียญวัดเกาะขวาง")
+    expect(page.locator("#id_lao")).to_have_value("4")
+    expect(page.locator("#id_minutes")).to_have_value("ชาวบ้านเสนอโครงการ")
+    expect(page.locator("#form-keep-note")).to_be_visible()
+    page.get_by_role("button", name="บันทึก", exact=True).click()
+    expect(page.locator("h1")).to_contain_text("ปฏิบัติการที่ 4")
+    page.goto(reverse("meetings:workshop-create", args=[site.code]))
+    expect(page.locator("#id_place")).to_have_value("")  # saved, so forgotten
