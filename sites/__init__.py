@@ -3,6 +3,7 @@ with the chained selects every app's forms use, the programme's target tambons w
 mentors, and their capacity reports (รายงานศักยภาพตำบล ครั้งที่ N). The shape of programmes/.
 
 apps.py                  registers registrations.py from ready()
+admin.py                 admins manage the capacity components and their rubric
 registrations.py         menu entry (sites ▸ their pages), home block, role permissions, demo
 sections.py              what higher apps add to a site: page sections and menu links
 permissions.py           who may change a site and what belongs to it (staff; its own mentors)

@@ -164,3 +164,31 @@ def test_report_pages_use_a_fixed_number_of_queries(
     for url, count in zip(urls, counts, strict=True):
         with django_assert_num_queries(count):
             client.get(url)
+
+
+def test_admins_edit_the_rubric_and_retire_a_component_in_django_admin(client):
+    "An admin renames a level and retires a component; new report forms leave it out, old scores stay"
+    admin = UserFactory(role="admin", is_staff=True)
+    score = ComponentScoreFactory(component=_components()[0])
+    component = score.component
+    client.force_login(admin)
+    url = reverse("admin:sites_capacitycomponent_change", args=[component.pk])
+    assert client.get(url).status_code == 200
+    data = {f"level_{i}": f"ระดับ {i}" for i in range(1, 6)}
+    response = client.post(url, {"name": component.name, "order": component.order, **data})
+    assert response.status_code == 302
+    component.refresh_from_db()
+    assert component.level_1 == "ระดับ 1" and not component.is_active
+    form = client.get(reverse("sites:report-create", args=[score.report.site.code])).content.decode()
+    legend = f'<legend class="h6">{component.name}</legend>'
+    assert legend not in form and form.count('<legend class="h6">') == 4
+    edit = client.get(reverse("sites:report-edit", args=[score.report.site.code, score.report.number]))
+    assert legend in edit.content.decode()
+
+
+def test_staff_cannot_manage_the_components():
+    from django.contrib.auth.backends import ModelBackend
+
+    staff = UserFactory(role="staff")
+    assert not ModelBackend().has_perm(staff, "sites.change_capacitycomponent")
+    assert ModelBackend().has_perm(UserFactory(role="admin"), "sites.change_capacitycomponent")
