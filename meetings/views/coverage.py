@@ -1,19 +1,19 @@
 """A mentor's "งานของฉัน" (their sites, what is overdue, one tap to log a workshop or start a
 report) and the staff's coverage page (overdue sites, each mentor's workload, sites with no
-mentor), exportable as CSV with Buddhist-Era dates."""
+mentor), exportable as XLSX or CSV with Buddhist-Era dates."""
 
 from __future__ import annotations
 
-import csv
-
 from django.contrib.auth.mixins import LoginRequiredMixin
-from django.http import HttpResponse
+from django.http import HttpResponse, StreamingHttpResponse
+from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.generic import TemplateView
+from django.views.generic import TemplateView, View
 
 from chsd_portal import roles
 from chsd_portal.mixins import RoleRequiredMixin, StaffRequiredMixin
 from chsd_portal.thai import format_date
+from programmes.exports.writers import CONTENT_TYPES, FORMATS, XlsxWriter, csv_lines, export_filename
 from sites.models import Site
 
 from ..selectors import coverage as selectors
@@ -49,48 +49,61 @@ class CoverageView(StaffRequiredMixin, TemplateView):
         return context
 
 
-def _csv_cell(value) -> str:
-    """Text a spreadsheet will not run as a formula."""
-    text = "" if value is None else str(value)
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
-
-
-class CoverageExportView(StaffRequiredMixin, TemplateView):
-    def get(self, request, *args, **kwargs):
-        response = HttpResponse(content_type="text/csv; charset=utf-8")
-        response["Content-Disposition"] = 'attachment; filename="coverage.csv"'
-        response.write("\ufeff")  # Excel reads UTF-8 Thai only with the byte-order mark
-        writer = csv.writer(response)
-        writer.writerow(
-            [
-                _("sub-district"),
-                _("district"),
-                _("province"),
-                _("mentors"),
-                _("Last visit"),
-                _("Workshops"),
-                _("Latest capacity round"),
-                _("report date"),
-                _("No workshop for too long"),
-                _("Capacity report too old"),
-            ]
-        )
-        for site in selectors.sites_with_activity():
-            writer.writerow(
-                [
-                    _csv_cell(value)
-                    for value in (
-                        site.name,
-                        site.subdistrict.district.name_th,
-                        site.subdistrict.district.province.name_th,
-                        ", ".join(m.get_full_name() or m.username for m in site.mentors.all()),
-                        format_date(site.last_visit) if site.last_visit else "",
-                        site.workshop_count,
-                        site.latest_round or "",
-                        format_date(site.latest_round_date) if site.latest_round_date else "",
-                        _("yes") if site.workshop_overdue else "",
-                        _("yes") if site.report_overdue else "",
-                    )
-                ]
+def _coverage_rows():
+    for site in selectors.sites_with_activity():
+        yield [
+            (value, False)
+            for value in (
+                site.name,
+                site.subdistrict.district.name_th,
+                site.subdistrict.district.province.name_th,
+                ", ".join(m.get_full_name() or m.username for m in site.mentors.all()),
+                format_date(site.last_visit) if site.last_visit else "",
+                site.workshop_count,
+                site.latest_round or "",
+                format_date(site.latest_round_date) if site.latest_round_date else "",
+                _("yes") if site.workshop_overdue else "",
+                _("yes") if site.report_overdue else "",
             )
+        ]
+
+
+def _coverage_headers() -> list[str]:
+    return [
+        _("sub-district"),
+        _("district"),
+        _("province"),
+        _("mentors"),
+        _("Last visit"),
+        _("Workshops"),
+        _("Latest capacity round"),
+        _("report date"),
+        _("No workshop for too long"),
+        _("Capacity report too old"),
+    ]
+
+
+class CoverageExportView(StaffRequiredMixin, View):
+    """Every site's coverage as XLSX (default) or CSV (?format=csv), dates in the Buddhist Era;
+    the project export's writers, with their guard against formulas in user text."""
+
+    def get(self, request, *args, **kwargs):
+        fmt = request.GET.get("format", "xlsx")
+        if fmt not in FORMATS:
+            fmt = "xlsx"
+        if fmt == "xlsx":
+            book = XlsxWriter()
+            book.add_sheet(
+                _("Coverage"),
+                _coverage_headers(),
+                _coverage_rows(),
+                widths=(18, 18, 18, 30, 16, 10, 12, 16, 14, 14),
+            )
+            response = HttpResponse(book.close(), content_type=CONTENT_TYPES["xlsx"])
+        else:
+            response = StreamingHttpResponse(
+                csv_lines(_coverage_headers(), _coverage_rows()), content_type=CONTENT_TYPES["csv"]
+            )
+        filename = export_filename(fmt, timezone.localdate(), name="coverage")
+        response["Content-Disposition"] = f'attachment; filename="{filename}"'
         return response

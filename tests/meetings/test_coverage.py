@@ -90,8 +90,18 @@ def test_coverage_shows_overdue_sites_workload_and_sites_with_no_mentor(client, 
     page = client.get(reverse("meetings:coverage")).content.decode()
     no_workshop = page[page.index("no-workshop-heading") : page.index("old-report-heading")]
     assert site.name not in no_workshop
-    export = client.get(reverse("meetings:coverage-export")).content.decode("utf-8-sig")
-    assert site.name in export and f"{today.year + 543}" in export
+    export = b"".join(client.get(reverse("meetings:coverage-export"), {"format": "csv"}).streaming_content)
+    text = export.decode("utf-8-sig")
+    assert site.name in text and f"{today.year + 543}" in text
+    xlsx = client.get(reverse("meetings:coverage-export"))
+    assert xlsx["Content-Type"].startswith("application/vnd.openxmlformats")
+    import io
+
+    import openpyxl
+
+    sheet = openpyxl.load_workbook(io.BytesIO(xlsx.content)).active
+    values = [cell.value for row in sheet.iter_rows() for cell in row]
+    assert site.name in values and orphan.name in values
 
 
 @pytest.mark.parametrize("name", ["meetings:coverage", "meetings:my-work"])
