@@ -14,6 +14,7 @@ from chsd_portal import roles
 from chsd_portal.mixins import RoleRequiredMixin, StaffRequiredMixin
 from chsd_portal.thai import format_date
 from programmes.exports.writers import CONTENT_TYPES, FORMATS, XlsxWriter, csv_lines, export_filename
+from sites.maps import ON_TRACK_COLOUR, OVERDUE_COLOUR, map_points, map_settings
 from sites.models import Site
 
 from ..selectors import coverage as selectors
@@ -44,6 +45,13 @@ class CoverageView(StaffRequiredMixin, TemplateView):
                 "no_mentor": [s for s in rows if not s.mentors.all()],
                 "workload": selectors.mentor_workload(rows),
                 "limits": selectors.thresholds(),
+                "map_points": map_points(
+                    rows,
+                    colour=lambda s: OVERDUE_COLOUR
+                    if s.workshop_overdue or s.report_overdue
+                    else ON_TRACK_COLOUR,
+                ),
+                "map_settings": map_settings(),
             }
         )
         return context

@@ -34,7 +34,7 @@
     }
     var markers = points.map(function (point) {
       return L.circleMarker([point.lat, point.lng], {
-        radius: 8, color: "#155139", weight: 2, fillColor: "#1f6f50", fillOpacity: 0.9
+        radius: 8, color: "#212529", weight: 2, fillColor: point.colour || "#1f6f50", fillOpacity: 0.9
       }).bindPopup(popup(point)).bindTooltip(point.name).addTo(map);
     });
     var group = L.featureGroup(markers);

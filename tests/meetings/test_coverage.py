@@ -86,10 +86,12 @@ def test_coverage_shows_overdue_sites_workload_and_sites_with_no_mentor(client, 
     no_mentor = page[page.index("no-mentor-heading") : page.index("workload-heading")]
     assert orphan.name in no_mentor and site.name not in no_mentor
     assert "สมศรี ใจดี" in page[page.index("workload-heading") :]
+    assert page.count('"colour": "#b02a37"') == 2  # both overdue sites are red on the map
     WorkshopFactory(site=site, date=today)
     page = client.get(reverse("meetings:coverage")).content.decode()
     no_workshop = page[page.index("no-workshop-heading") : page.index("old-report-heading")]
     assert site.name not in no_workshop
+    assert page.count('"colour": "#b02a37"') == 2  # still red: no capacity report yet
     export = b"".join(client.get(reverse("meetings:coverage-export"), {"format": "csv"}).streaming_content)
     text = export.decode("utf-8-sig")
     assert site.name in text and f"{today.year + 543}" in text

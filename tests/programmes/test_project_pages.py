@@ -247,7 +247,9 @@ def _grow(project, n, province):
         project.save()
 
 
-@pytest.mark.parametrize(("role", "limit"), [(None, 11), ("member", 15), ("staff", 21)])  # with the menu's sites
+@pytest.mark.parametrize(
+    ("role", "limit"), [(None, 11), ("member", 15), ("staff", 21)]
+)  # with the menu's sites
 def test_project_page_query_count_does_not_grow_with_its_lists(
     client,
     role,
