@@ -85,7 +85,9 @@ session["_auth_user_hash"] = admin.get_session_auth_hash()
 session.create()
 published = Project.objects.published().order_by("code")
 project = published[min(5000, published.count() - 1)]
-print(json.dumps({"session": session.session_key, "code": project.code}))
+from sites.models import Site
+site = Site.objects.select_related("subdistrict").order_by("subdistrict__code").first()
+print(json.dumps({"session": session.session_key, "code": project.code, "site": site.subdistrict.code}))
 """
 
 
@@ -141,6 +143,8 @@ def main() -> None:
         ("project list", f"{base}/projects/", None),
         ("project page", base + "/projects/" + urllib.request.quote(setup["code"]) + "/", None),
         ("budget review", f"{base}/review/budget/", setup["session"]),
+        ("site overview", f"{base}/sites/", None),
+        ("site page", f"{base}/sites/{setup['site']}/", None),
     ]
     # Rounds alternate the minimal view with each page and the medians are compared, so a
     # passing disturbance on this shared machine moves one sample, not the result.
