@@ -50,7 +50,10 @@ menu.register(
 selectors_guide.connect_signals()
 sections.register_section(
     sections.SiteSection(
-        key="projects", template="programmes/includes/site_projects.html", context=site_projects_section, order=30
+        key="projects",
+        template="programmes/includes/site_projects.html",
+        context=site_projects_section,
+        order=30,
     )
 )
 

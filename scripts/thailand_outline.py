@@ -42,7 +42,10 @@ def main(path: str) -> None:
     arcs = decode_arcs(topology)
     country = next(g for g in topology["objects"]["countries"]["geometries"] if g.get("id") == THAILAND)
     polygons = country["arcs"] if country["type"] == "MultiPolygon" else [country["arcs"]]
-    geometry = {"type": "MultiPolygon", "coordinates": [[ring(r, arcs) for r in polygon] for polygon in polygons]}
+    geometry = {
+        "type": "MultiPolygon",
+        "coordinates": [[ring(r, arcs) for r in polygon] for polygon in polygons],
+    }
     feature = {
         "type": "Feature",
         "properties": {"name": "Thailand", "source": "Natural Earth via world-atlas@2.0.2 (public domain)"},
