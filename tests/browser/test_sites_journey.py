@@ -12,7 +12,6 @@ from django.urls import reverse
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from sites.models import CapacityComponent
 from tests.conftest import login_in_browser
 from tests.factories import PASSWORD, UserFactory
 from tests.meetings.factories import AttendanceFactory, WorkshopFactory
@@ -21,6 +20,7 @@ from tests.sites.factories import (
     ComponentScoreFactory,
     SiteFactory,
     SubdistrictFactory,
+    ensure_capacity_components,
 )
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -43,7 +43,7 @@ def _koh_khwang():
     for day in (dt.date(2018, 1, 16), dt.date(2018, 2, 20), dt.date(2018, 4, 10)):
         AttendanceFactory(workshop=WorkshopFactory(site=site, date=day))
     first = CapacityReportFactory(site=site, number=1, submitted=True)
-    for component in CapacityComponent.objects.filter(is_active=True):
+    for component in ensure_capacity_components():
         ComponentScoreFactory(report=first, component=component, score=2)
     return site
 

@@ -11,13 +11,14 @@ from sites.demo.sites import load_demo_sites
 from sites.models import CapacityReport, Site
 from tests.geo_fixtures import geography  # noqa: F401
 from tests.programmes.factories import ProjectFactory, ProjectLocationFactory
-from tests.sites.factories import SiteFactory
+from tests.sites.factories import SiteFactory, ensure_capacity_components
 
 pytestmark = pytest.mark.django_db
 
 
 def test_the_demo_loads_the_three_tambons_twice_without_duplicates(client, geography):  # noqa: F811
     load_demo_users(password="x")
+    ensure_capacity_components()
     for _ in range(2):
         load_demo_sites(password="x")
         load_demo_workshops(password="x")

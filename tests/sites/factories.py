@@ -8,6 +8,7 @@ geography a test may also load), sites with mentors, capacity components, report
 """
 
 import datetime as dt
+import importlib
 from decimal import Decimal
 
 import factory
@@ -108,3 +109,12 @@ class ComponentScoreFactory(factory.django.DjangoModelFactory):
     component = factory.SubFactory(CapacityComponentFactory)
     score = 3
     narrative = "มีฐานข้อมูลของตำบล"
+
+
+def ensure_capacity_components() -> list[CapacityComponent]:
+    """The five components the migration adds, added again when a transactional test's flush
+    has emptied the table; returns the active components in order."""
+    from django.apps import apps
+
+    importlib.import_module("sites.migrations.0004_capacity_components").add_components(apps, None)
+    return list(CapacityComponent.objects.filter(is_active=True).order_by("order", "pk"))

@@ -5,15 +5,20 @@ import pytest
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 
-from sites.models import CapacityComponent, CapacityReport
+from sites.models import CapacityReport
 from tests.factories import ALL_ROLES, UserFactory, user_in_role
-from tests.sites.factories import CapacityReportFactory, ComponentScoreFactory, SiteFactory
+from tests.sites.factories import (
+    CapacityReportFactory,
+    ComponentScoreFactory,
+    SiteFactory,
+    ensure_capacity_components,
+)
 
 pytestmark = pytest.mark.django_db
 
 
 def _components():
-    return list(CapacityComponent.objects.filter(is_active=True).order_by("order", "pk"))
+    return ensure_capacity_components()
 
 
 def _data(scores=(3, 3, 4, 2, 3), **overrides):
