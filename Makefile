@@ -10,11 +10,15 @@ PORT ?= 8000
 MANAGE := $(BIN)/python manage.py
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: run serve test lint format install install-dev browser demo messages bench clean-db help
+# The Nu HTML Checker, from the npm registry, for `make test` (tests/chsd_portal/test_valid_html.py).
+VNU_VERSION := 26.9.27
+VNU_JAR := .data/npm/node_modules/vnu-jar/build/dist/vnu.jar
+
+.PHONY: run serve test lint format install install-dev browser html-checker demo messages bench clean-db help
 
 help:
 	@echo "make run    - serve the portal with demo data at http://$(HOST):$(PORT)/"
-	@echo "make test   - run every check (ruff, Django checks, the whole pytest suite)"
+	@echo "make test   - run every check (ruff, djLint, django-upgrade, Django checks, the whole pytest suite)"
 	@echo "make serve  - serve production-style (gunicorn, DEBUG off, whitenoise)"
 	@echo "make bench  - throughput benchmark of the main pages"
 
@@ -49,30 +53,46 @@ serve: install
 	DJANGO_SETTINGS_MODULE=chsd_portal.settings.prod $(BIN)/gunicorn chsd_portal.wsgi:application \
 		--workers 2 --bind $(HOST):$(PORT) --access-logfile -
 
-# Debian's Chromium and Thai fonts for the browser tests (Playwright cannot download browsers here).
+# Debian's Chromium and Thai fonts for the browser tests (Playwright cannot download browsers here),
+# Java and npm for the Nu HTML Checker.
+APT_TEST_PACKAGES := chromium fonts-thai-tlwg default-jre-headless npm
 browser:
-	@if [ ! -x /usr/bin/chromium ] || ! fc-list 2>/dev/null | grep -qi "tlwg\|garuda\|loma"; then \
+	@if [ ! -x /usr/bin/chromium ] || ! fc-list 2>/dev/null | grep -qi "tlwg\|garuda\|loma" \
+		|| ! command -v java >/dev/null || ! command -v npm >/dev/null; then \
 		if [ "$$(id -u)" = "0" ]; then \
-			echo "Installing Chromium and Thai fonts with apt-get ..."; \
-			(apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-thai-tlwg >/dev/null) \
-				|| { echo "ERROR: apt-get could not install chromium fonts-thai-tlwg."; exit 1; }; \
+			echo "Installing $(APT_TEST_PACKAGES) with apt-get ..."; \
+			(apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(APT_TEST_PACKAGES) >/dev/null) \
+				|| { echo "ERROR: apt-get could not install $(APT_TEST_PACKAGES)."; exit 1; }; \
 		else \
-			echo "ERROR: the browser tests need Debian's Chromium. Run as root, or: sudo apt-get install chromium fonts-thai-tlwg"; \
+			echo "ERROR: the browser and HTML tests need Debian's packages. Run as root, or: sudo apt-get install $(APT_TEST_PACKAGES)"; \
 			exit 1; \
 		fi; \
 	fi
 
+html-checker: $(VNU_JAR)
+$(VNU_JAR):
+	npm install --prefix .data/npm --no-save --no-audit --no-fund --loglevel=error vnu-jar@$(VNU_VERSION)
+	@test -f $@ || { echo "ERROR: npm did not install $@"; exit 1; }
+
+# Python files django-upgrade checks (it rewrites old idioms and fails when it had to).
+PY_FILES = find . -name '*.py' -not -path './.venv/*' -not -path './.data/*'
+DJANGO_TARGET := 5.2
+
 lint: install-dev
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/djlint templates --lint
+	$(PY_FILES) | xargs $(BIN)/django-upgrade --target-version $(DJANGO_TARGET)
 
 format: install-dev
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
 
-test: install-dev browser
+test: install-dev browser html-checker
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/djlint templates --lint
+	$(PY_FILES) | xargs $(BIN)/django-upgrade --target-version $(DJANGO_TARGET)
 	DJANGO_SETTINGS_MODULE=chsd_portal.settings.test $(MANAGE) check --fail-level WARNING
 	DJANGO_SETTINGS_MODULE=chsd_portal.settings.test $(MANAGE) makemigrations --check --dry-run
 	SECRET_KEY=check-deploy-$$(printf '%064d' 0) ALLOWED_HOSTS=portal.example.org \

@@ -10,9 +10,10 @@ forms.py                 `ThaiDateField` (6/2/2561)
 formsets.py              one page editing an object and its lists, saved together
 pagination.py            page links shared by every paged page
 menu.py, context_processors.py  the site menu, filled by the apps
+home_blocks.py           blocks of the home page, registered by the apps
 roles.py, mixins.py      roles as groups, and the views' role checks
-backends.py              the user with their roles in one query
-sessions.py              the session store
+backends.py              the user with their roles in one query (sessions: Django's cached_db,
+                         see settings/base.py)
 cache.py, datasql.py     whole-page cache under database-maintained data versions
 middleware.py            Thai first, English only when chosen
 demo.py                  the demo-loader registry (`manage.py load_demo`)

@@ -6,6 +6,7 @@ from django.urls import include, path
 
 from . import views
 
+handler400 = "chsd_portal.views.bad_request"
 handler403 = "chsd_portal.views.permission_denied"
 handler404 = "chsd_portal.views.page_not_found"
 handler500 = "chsd_portal.views.server_error"
@@ -24,7 +25,13 @@ urlpatterns = [
 if settings.BENCHMARK:
     urlpatterns.insert(0, path("bench/minimal", views.minimal, name="bench-minimal"))
 
-if settings.DEBUG:
-    from django.conf.urls.static import static as media_static
+if settings.DEBUG or getattr(settings, "SERVE_MEDIA", False):
+    # Uploaded files straight from MEDIA_ROOT, for `make run` only (a deployment's web server does it).
+    from django.urls import re_path
+    from django.views.static import serve
 
-    urlpatterns += media_static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+    urlpatterns.append(
+        re_path(
+            rf"^{settings.MEDIA_URL.lstrip('/')}(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT}
+        )
+    )

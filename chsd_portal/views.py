@@ -59,6 +59,10 @@ def favicon(request):
     return HttpResponsePermanentRedirect(static("img/favicon.ico"))
 
 
+def bad_request(request, exception=None):
+    return render(request, "400.html", status=400)
+
+
 def page_not_found(request, exception=None):
     return render(request, "404.html", status=404)
 

@@ -23,9 +23,11 @@ selectors/project_list.py  the project list: filters' choices, filter, sort, row
 selectors/warnings.py    the warning rules in SQL: per-project annotations and set-based query
 selectors/warning_review.py  the admins' review list: rows, counts, pages
 selectors/site_projects.py  a site page's projects (registered with sites.sections)
+selectors/history.py     the staff page of recent deletions: one query per kind of content
 services/guide.py        framework create, measurement save
 services/projects.py     project save (with its lists), fiscal-quarter periods
 services/warnings.py     mark a warning reviewed
+services/history.py      restore a deletion from its history (with its parents, its children)
 text/warnings.py         the wording of each warning
 exports/writers.py       CSV and XLSX writing, formats, file names (both exports)
 exports/projects.py      the project list as XLSX/CSV
@@ -35,8 +37,9 @@ views/guide.py           guide, plans, indicators and their editors
 views/projects.py        project page, project create and edit
 views/project_list.py    project list and its export
 views/warnings.py        budget review, its export, mark reviewed
+views/history.py         ประวัติการแก้ไข / รายการที่ถูกลบ and its restore buttons
 urls/__init__.py         app_name "programmes"; joins urls/guide.py, urls/projects.py,
-                         urls/warnings.py
+                         urls/warnings.py, urls/history.py
 demo/programme.py        demo programme, read from demo/programme.json
 demo/guide.py            demo guide texts, frameworks, plans, indicator measurements
 demo/projects.py         demo projects (seed 001's 60-ข-087 and a few more)

@@ -1,6 +1,9 @@
 """Server-rendered SVG charts: no JavaScript library, nothing loaded from elsewhere, readable by
 screen readers (role="img" with a <title> and a <desc> that says what the chart shows).
 
+This module lays the chart out (scales, ticks, labels); the markup is the template
+templates/programmes/includes/progress_chart.svg, autoescaped like every page.
+
 Everything is drawn with SVG presentation attributes, never style attributes, so the strict
 Content-Security-Policy (no 'unsafe-inline') allows it.
 """
@@ -10,10 +13,10 @@ from __future__ import annotations
 import datetime as dt
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
-from django.utils.html import escape
+from django.template.loader import render_to_string
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
@@ -53,6 +56,14 @@ class ChartSize:
 
 SMALL = ChartSize(width=480, height=220, max_x_ticks=4, font_size=12)
 LARGE = ChartSize(width=760, height=340, max_x_ticks=7, font_size=13)
+# For phones: drawn 280 units wide, its 12-unit text is 12 px or more in any box 280 px wide.
+NARROW = ChartSize(width=280, height=200, max_x_ticks=2, font_size=12)
+# The sizes a chart of each size is also drawn at, with the CSS class that shows it
+# (static/css/portal.css shows the one whose text renders at 12 px or more in its box).
+_VARIANTS = {
+    SMALL: ((NARROW, "chart-narrow"), (SMALL, "chart-small")),
+    LARGE: ((NARROW, "chart-narrow"), (SMALL, "chart-small"), (LARGE, "chart-large")),
+}
 
 _MARGIN_LEFT, _MARGIN_RIGHT, _MARGIN_TOP, _MARGIN_BOTTOM = 56, 20, 30, 46
 _INSET = 10  # keeps the first and last points off the axes
@@ -118,7 +129,49 @@ def _f(number: float) -> str:
     return f"{number:.1f}"
 
 
-def progress_chart_svg(
+@dataclass
+class ProgressChart:
+    """Everything the chart's template (programmes/includes/progress_chart.svg) draws, already
+    placed and worded: coordinates as text, labels as plain strings the template escapes."""
+
+    chart_id: str
+    title: str
+    description: str
+    size: ChartSize
+    left: int
+    right: int
+    top: int
+    bottom: int
+    y_ticks: list[dict] = field(default_factory=list)
+    unit: str = ""
+    x_ticks: list[dict] = field(default_factory=list)
+    axis_label: str = ""
+    axis_label_x: str = ""
+    target: dict | None = None
+    line_points: str = ""
+    points: list[dict] = field(default_factory=list)
+    latest: dict | None = None
+    empty: dict | None = None
+    colours: dict = field(
+        default_factory=lambda: {
+            "line": LINE_COLOUR,
+            "target": TARGET_COLOUR,
+            "grid": GRID_COLOUR,
+            "axis": AXIS_COLOUR,
+            "text": TEXT_COLOUR,
+        }
+    )
+
+    @property
+    def title_id(self) -> str:
+        return f"{self.chart_id}-title"
+
+    @property
+    def desc_id(self) -> str:
+        return f"{self.chart_id}-desc"
+
+
+def progress_chart(
     measurements: Sequence[tuple[dt.date, object]],
     *,
     target=None,
@@ -126,8 +179,8 @@ def progress_chart_svg(
     title: str,
     chart_id: str,
     size: ChartSize = SMALL,
-) -> SafeString:
-    """A line chart of dated measurements with the target as a dashed line, as inline SVG.
+) -> ProgressChart:
+    """The chart of dated measurements with the target as a dashed line, laid out.
 
     `measurements` are (date, value) pairs in any order; `target` may be None (no line drawn).
     `chart_id` must be unique on the page: it ties the SVG to its title and description.
@@ -161,79 +214,44 @@ def progress_chart_svg(
         span = (end - start).days or 1
         return left + _INSET + (day - start).days / span * (right - left - 2 * _INSET)
 
-    title_id, desc_id = f"{chart_id}-title", f"{chart_id}-desc"
-    parts = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" class="progress-chart" id="{escape(chart_id)}" '
-        f'viewBox="0 0 {width} {height}" width="100%" preserveAspectRatio="xMidYMid meet" '
-        f'role="img" aria-labelledby="{escape(title_id)} {escape(desc_id)}" '
-        f'font-size="{size.font_size}" fill="{TEXT_COLOUR}">',
-        f'<title id="{escape(title_id)}">{escape(title)}</title>',
-        f'<desc id="{escape(desc_id)}">{escape(_describe(points, target_value, unit_suffix))}</desc>',
-    ]
-
-    # Grid and y axis labels.
-    parts.append('<g class="chart-y-axis" aria-hidden="true">')
-    for tick in y_ticks:
-        y = y_of(tick)
-        parts.append(
-            f'<line x1="{left}" x2="{right}" y1="{_f(y)}" y2="{_f(y)}" stroke="{GRID_COLOUR}" stroke-width="1"/>'
-        )
-        parts.append(
-            f'<text x="{left - 6}" y="{_f(y + 4)}" text-anchor="end">{escape(format_number(tick))}</text>'
-        )
-    if unit:
-        parts.append(
-            f'<text class="chart-unit" x="{left - 6}" y="{top - 12}" text-anchor="end">{escape(unit)}</text>'
-        )
-    parts.append("</g>")
-
-    # X axis with Buddhist-Era dates.
-    parts.append('<g class="chart-x-axis" aria-hidden="true">')
-    parts.append(
-        f'<line x1="{left}" x2="{right}" y1="{bottom}" y2="{bottom}" stroke="{AXIS_COLOUR}" stroke-width="1"/>'
+    chart = ProgressChart(
+        chart_id=chart_id,
+        title=title,
+        description=_describe(points, target_value, unit_suffix),
+        size=size,
+        left=left,
+        right=right,
+        top=top,
+        bottom=bottom,
+        unit=unit,
+        axis_label=_("Date measured"),
+        axis_label_x=_f((left + right) / 2),
+        y_ticks=[
+            {"y": _f(y_of(tick)), "label_y": _f(y_of(tick) + 4), "label": format_number(tick)}
+            for tick in y_ticks
+        ],
     )
     if points:
-        for day, label in _x_ticks(start, end, [d for d, _v in points], size.max_x_ticks):
-            x = x_of(day)
-            parts.append(
-                f'<line x1="{_f(x)}" x2="{_f(x)}" y1="{bottom}" y2="{bottom + 5}" stroke="{AXIS_COLOUR}"/>'
-                f'<text class="chart-x-label" x="{_f(x)}" y="{bottom + 19}" text-anchor="middle">'
-                f"{escape(label)}</text>"
-            )
-    parts.append(
-        f'<text x="{_f((left + right) / 2)}" y="{height - 6}" text-anchor="middle" fill="{AXIS_COLOUR}">'
-        f"{escape(_('Date measured'))}</text>"
-    )
-    parts.append("</g>")
-
-    # The target, dashed.
+        chart.x_ticks = [
+            {"x": _f(x_of(day)), "label": label}
+            for day, label in _x_ticks(start, end, [d for d, _v in points], size.max_x_ticks)
+        ]
     if target_value is not None:
         y = y_of(target_value)
-        label = _("Target %(value)s%(unit)s") % {"value": format_number(target), "unit": unit_suffix}
-        parts.append(
-            f'<g class="chart-target" data-target="{escape(format_number(target))}">'
-            f'<line x1="{left}" x2="{right}" y1="{_f(y)}" y2="{_f(y)}" stroke="{TARGET_COLOUR}" '
-            f'stroke-width="2" stroke-dasharray="6 4"/>'
-            f'<text x="{right}" y="{_f(y - 6)}" text-anchor="end" fill="{TARGET_COLOUR}">{escape(label)}</text>'
-            "</g>"
-        )
-
+        chart.target = {
+            "y": _f(y),
+            "label_y": _f(y - 6),
+            "value": format_number(target),
+            "label": _("Target %(value)s%(unit)s") % {"value": format_number(target), "unit": unit_suffix},
+        }
     if points:
         coordinates = [(x_of(day), y_of(value)) for day, value in points]
         if len(coordinates) > 1:
-            path = " ".join(f"{_f(x)},{_f(y)}" for x, y in coordinates)
-            parts.append(
-                f'<polyline class="chart-line" points="{path}" fill="none" stroke="{LINE_COLOUR}" '
-                f'stroke-width="2.5" stroke-linejoin="round"/>'
-            )
-        parts.append('<g class="chart-points">')
-        for (day, value), (x, y) in zip(points, coordinates, strict=True):
-            tip = f"{format_date(day)}: {format_number(value)}{unit_suffix}"
-            parts.append(
-                f'<circle class="chart-point" cx="{_f(x)}" cy="{_f(y)}" r="4.5" fill="#fff" '
-                f'stroke="{LINE_COLOUR}" stroke-width="2.5"><title>{escape(tip)}</title></circle>'
-            )
-        parts.append("</g>")
+            chart.line_points = " ".join(f"{_f(x)},{_f(y)}" for x, y in coordinates)
+        chart.points = [
+            {"x": _f(x), "y": _f(y), "tip": f"{format_date(day)}: {format_number(value)}{unit_suffix}"}
+            for (day, value), (x, y) in zip(points, coordinates, strict=True)
+        ]
         last_x, last_y = coordinates[-1]
         anchor = "end" if last_x > (left + right) / 2 else "start"
         offset = -8 if anchor == "end" else 8
@@ -241,19 +259,41 @@ def progress_chart_svg(
         # Below the point when above it would sit on the target line or its label.
         if label_y < top + 4 or (target_value is not None and abs(label_y - y_of(target_value)) < 16):
             label_y = last_y + 20
-        parts.append(
-            f'<text class="chart-latest" x="{_f(last_x + offset)}" y="{_f(label_y)}" '
-            f'text-anchor="{anchor}" font-weight="bold" fill="{LINE_COLOUR}">'
-            f"{escape(format_number(points[-1][1]))}</text>"
-        )
+        chart.latest = {
+            "x": _f(last_x + offset),
+            "y": _f(label_y),
+            "anchor": anchor,
+            "text": format_number(points[-1][1]),
+        }
     else:
-        parts.append(
-            f'<text class="chart-empty" x="{_f((left + right) / 2)}" y="{_f((top + bottom) / 2)}" '
-            f'text-anchor="middle" fill="{AXIS_COLOUR}">{escape(_("No measurements yet"))}</text>'
-        )
+        chart.empty = {
+            "x": _f((left + right) / 2),
+            "y": _f((top + bottom) / 2),
+            "text": _("No measurements yet."),
+        }
+    return chart
 
-    parts.append("</svg>")
-    return mark_safe("".join(parts))  # noqa: S308 - every piece of text above is escaped
+
+def progress_chart_svg(measurements: Sequence[tuple[dt.date, object]], **kwargs) -> SafeString:
+    """`progress_chart(...)` drawn as inline SVG by its template (autoescaped)."""
+    return render_to_string(
+        "programmes/includes/progress_chart.svg", {"chart": progress_chart(measurements, **kwargs)}
+    )
+
+
+def responsive_chart(measurements, *, chart_id: str, size: ChartSize = SMALL, **options) -> SafeString:
+    """The chart drawn at each size up to `size`, in a box whose width picks the one shown.
+
+    An SVG scales with its box, text included: a 480-wide chart in a 300-pixel phone column has
+    7-pixel text. Each variant is shown only where its box is at least as wide as the chart
+    (container queries in static/css/portal.css), so chart text is never drawn under 12 px; the hidden
+    ones are display:none, out of the accessibility tree."""
+    parts = [f'<div class="chart-sizes{" has-large" if size is LARGE else ""}">']
+    for variant, css in _VARIANTS[size]:
+        svg = progress_chart_svg(measurements, chart_id=f"{chart_id}-{css[6:]}", size=variant, **options)
+        parts.append(svg.replace('class="progress-chart"', f'class="progress-chart {css}"', 1))
+    parts.append("</div>")
+    return mark_safe("".join(parts))  # noqa: S308 - each SVG is built escaped
 
 
 def _describe(points, target_value, unit_suffix) -> str:

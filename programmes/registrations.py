@@ -1,5 +1,6 @@
 """What programmes offers the layers below it: menu entries, role permissions and demo data."""
 
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from chsd_portal import demo, menu, roles
@@ -33,7 +34,9 @@ menu.register(
     )
 )
 menu.register(
-    menu.MenuEntry(key="indicators", label=_("Indicators"), url_name="programmes:indicators", order=25)
+    menu.MenuEntry(
+        key="indicators", label=capfirst(_("indicators")), url_name="programmes:indicators", order=25
+    )
 )
 menu.register(
     menu.MenuEntry(key="projects", label=_("Projects"), url_name="programmes:project-list", order=40)
@@ -45,6 +48,17 @@ menu.register(
         url_name="programmes:warning-review",
         order=90,
         visible_to=roles.is_admin,
+    )
+)
+menu.register(
+    menu.MenuEntry(
+        key="deleted",
+        # The page is "Edit history / deleted items"; the menu says it short (and without the
+        # word "edit", which the pages' own edit links use).
+        label=_("Deleted items"),
+        url_name="programmes:deleted-list",
+        order=95,
+        visible_to=roles.is_staff_member,
     )
 )
 selectors_guide.connect_signals()

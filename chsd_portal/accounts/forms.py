@@ -14,6 +14,7 @@ from django.contrib.auth.forms import (
     UserCreationForm,
 )
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxLengthValidator
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
@@ -99,6 +100,15 @@ class LoginForm(AuthenticationForm):
         "inactive": _("This account is closed. Ask the programme team to open it again."),
     }
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Django sets the username's max_length after the field is built, so no validator checks
+        # it: a longer name would reach the sign-in check and the failed-attempt log (a 255-char
+        # column) and end in a 500. No account can have a longer name, so refuse it here.
+        field = self.fields["username"]
+        field.validators.append(MaxLengthValidator(field.max_length))
+        field.error_messages["max_length"] = TOO_LONG
+
 
 class SignUpForm(PortalPasswordMixin, UserCreationForm):
     """Community members sign themselves up; every other role is given by an admin."""
@@ -139,12 +149,9 @@ class SignUpForm(PortalPasswordMixin, UserCreationForm):
         }
 
     def clean_email(self):
-        email = self.cleaned_data["email"].strip().lower()
-        if get_user_model().objects.filter(email__iexact=email).exists():
-            raise forms.ValidationError(
-                _("An account with this e-mail already exists. Sign in, or reset its password.")
-            )
-        return email
+        # Whether the address already has an account is not said here (that would tell anyone
+        # which addresses are registered): member_sign_up e-mails the address either way.
+        return self.cleaned_data["email"].strip().lower()
 
 
 class PortalPasswordChangeForm(PortalPasswordMixin, PasswordChangeForm):

@@ -13,6 +13,8 @@ urlpatterns = [
     path("login/", views.LoginView.as_view(), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("signup/", views.SignUpView.as_view(), name="signup"),
+    path("signup/sent/", views.SignUpSentView.as_view(), name="signup_sent"),
+    path("signup/confirm/<uidb64>/<token>/", views.SignUpConfirmView.as_view(), name="signup_confirm"),
     path(
         "password/change/",
         auth_views.PasswordChangeView.as_view(form_class=PortalPasswordChangeForm),

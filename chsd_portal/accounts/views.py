@@ -4,13 +4,14 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth import views as auth_views
-from django.shortcuts import redirect
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.views.generic import FormView
+from django.views import View
+from django.views.generic import FormView, TemplateView
 
 from .. import landing
 from .forms import LoginForm, PortalPasswordResetForm, PortalSetPasswordForm, SignUpForm
-from .services import account_unlock, member_sign_up
+from .services import account_unlock, member_activate, member_sign_up
 
 
 class LoginView(auth_views.LoginView):
@@ -38,10 +39,26 @@ class SignUpView(FormView):
         return super().dispatch(request, *args, **kwargs)
 
     def form_valid(self, form):
-        user = member_sign_up(form=form)
-        login(self.request, user, backend="chsd_portal.backends.RoleAwareModelBackend")
+        member_sign_up(form=form, scheme=self.request.scheme, domain=self.request.get_host())
+        return redirect("signup_sent")
+
+
+class SignUpSentView(TemplateView):
+    """The same page whether the address was new or already had an account."""
+
+    template_name = "registration/signup_sent.html"
+
+
+class SignUpConfirmView(View):
+    """The link in the sign-up e-mail opens the account and signs its owner in, once."""
+
+    def get(self, request, uidb64, token):
+        user = member_activate(uidb64=uidb64, token=token)
+        if user is None:
+            return render(request, "registration/signup_confirm_invalid.html", status=400)
+        login(request, user, backend="chsd_portal.backends.RoleAwareModelBackend")
         messages.success(
-            self.request, _("Welcome! Your member account is ready: you can now ask and answer questions.")
+            request, _("Welcome! Your member account is ready: you can now ask and answer questions.")
         )
         return redirect("/")
 

@@ -22,6 +22,7 @@ DJANGO_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "django.contrib.admin",
+    "django.forms",  # Django's widget templates, for FORM_RENDERER below
 ]
 THIRD_PARTY_APPS = [
     "crispy_forms",
@@ -44,6 +45,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "chsd_portal.middleware.ThaiFirstLocaleMiddleware",
+    # Before anything reads the session, the user or the view: no NUL reaches PostgreSQL.
+    "chsd_portal.middleware.RejectNulMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -127,21 +130,41 @@ EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")
 vars().update(EMAIL_CONFIG)
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="CHSD Portal <noreply@chsd.local>")
 
-# Per-process page cache; correctness never depends on it (see chsd_portal/cache.py).
+# "default": the per-process page cache; correctness never depends on it (see
+# chsd_portal/cache.py). "sessions": Django's cached_db session engine reads sessions from it
+# instead of querying the database on every signed-in request. It must be one cache for all
+# of gunicorn's workers (a per-process one would keep serving a session another worker ended
+# at logout), so it is a folder of files every worker shares.
 CACHES = {
     "default": {
         "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
         "OPTIONS": {"MAX_ENTRIES": 5000},
-    }
+    },
+    "sessions": {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": env.path("SESSION_CACHE_DIR", default=BASE_DIR / ".data" / "session-cache"),
+        "OPTIONS": {"MAX_ENTRIES": 100_000},
+    },
 }
+
+# Widgets render through TEMPLATES, so the portal's templates/django/forms/ can refine them (a
+# number box that comes back with text that is not a number becomes a text box, keeping it).
+FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
 
-# Five failed logins for one username lock it for 15 minutes.
+# Five failed sign-ins for one account lock that account for 15 minutes; an address is locked
+# as a whole only while it fails for LOCKOUT_ACCOUNTS_PER_ADDRESS different accounts
+# (chsd_portal/lockout.py), so one visitor cannot lock out everyone behind a shared address.
 AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
 AXES_COOLOFF_TIME = 0.25  # hours
-AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_LOCKOUT_PARAMETERS = "chsd_portal.lockout.lockout_parameters"
+LOCKOUT_ACCOUNTS_PER_ADDRESS = env.int("LOCKOUT_ACCOUNTS_PER_ADDRESS", default=10)
+# How many reverse proxies in front of the portal append to X-Forwarded-For (0: none, the
+# header is ignored). The client's address is read past exactly that many.
+TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
+AXES_CLIENT_IP_CALLABLE = "chsd_portal.lockout.client_ip_address"
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_VERBOSE = False
@@ -151,7 +174,8 @@ SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
-SESSION_ENGINE = "chsd_portal.sessions"
+SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+SESSION_CACHE_ALIAS = "sessions"
 
 # Nothing is loaded from another host: every script, style, font and image is ours.
 CONTENT_SECURITY_POLICY = {

@@ -18,5 +18,9 @@ DATABASES["default"]["TEST"] = {"NAME": f"test_chsd_{os.getpid()}"}  # noqa: F40
 DATABASES["default"]["CONN_MAX_AGE"] = 0  # noqa: F405
 
 # Tests roll back the data-version counters with everything else, so a page cached in one test
-# could match another's; cache tests switch a real cache on and clear it themselves.
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
+# could match another's; cache tests switch a real cache on and clear it themselves. Sessions
+# then come from the database every time (cached_db falls back to it).
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"},
+    "sessions": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"},
+}

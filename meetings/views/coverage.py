@@ -13,7 +13,7 @@ from django.views.generic import TemplateView, View
 from chsd_portal import roles
 from chsd_portal.mixins import RoleRequiredMixin, StaffRequiredMixin
 from chsd_portal.thai import format_date
-from programmes.exports.writers import CONTENT_TYPES, FORMATS, XlsxWriter, csv_lines, export_filename
+from programmes.exports.writers import CONTENT_TYPES, FORMATS, XlsxBook, csv_lines, export_filename
 from sites.maps import ON_TRACK_COLOUR, OVERDUE_COLOUR, map_points, map_settings
 from sites.models import Site
 
@@ -57,22 +57,19 @@ class CoverageView(StaffRequiredMixin, TemplateView):
         return context
 
 
-def _coverage_rows():
+def _coverage_values():
     for site in selectors.sites_with_activity():
         yield [
-            (value, False)
-            for value in (
-                site.name,
-                site.subdistrict.district.name_th,
-                site.subdistrict.district.province.name_th,
-                ", ".join(m.get_full_name() or m.username for m in site.mentors.all()),
-                format_date(site.last_visit) if site.last_visit else "",
-                site.workshop_count,
-                site.latest_round or "",
-                format_date(site.latest_round_date) if site.latest_round_date else "",
-                _("yes") if site.workshop_overdue else "",
-                _("yes") if site.report_overdue else "",
-            )
+            site.name,
+            site.subdistrict.district.name_th,
+            site.subdistrict.district.province.name_th,
+            ", ".join(m.get_full_name() or m.username for m in site.mentors.all()),
+            format_date(site.last_visit) if site.last_visit else "",
+            site.workshop_count,
+            site.latest_round or "",
+            format_date(site.latest_round_date) if site.latest_round_date else "",
+            _("yes") if site.workshop_overdue else "",
+            _("yes") if site.report_overdue else "",
         ]
 
 
@@ -100,17 +97,20 @@ class CoverageExportView(StaffRequiredMixin, View):
         if fmt not in FORMATS:
             fmt = "xlsx"
         if fmt == "xlsx":
-            book = XlsxWriter()
+            book = XlsxBook()
             book.add_sheet(
                 _("Coverage"),
                 _coverage_headers(),
-                _coverage_rows(),
+                _coverage_values(),
                 widths=(18, 18, 18, 30, 16, 10, 12, 16, 14, 14),
             )
             response = HttpResponse(book.close(), content_type=CONTENT_TYPES["xlsx"])
         else:
             response = StreamingHttpResponse(
-                csv_lines(_coverage_headers(), _coverage_rows()), content_type=CONTENT_TYPES["csv"]
+                csv_lines(
+                    _coverage_headers(), ([(value, False) for value in row] for row in _coverage_values())
+                ),
+                content_type=CONTENT_TYPES["csv"],
             )
         filename = export_filename(fmt, timezone.localdate(), name="coverage")
         response["Content-Disposition"] = f'attachment; filename="{filename}"'

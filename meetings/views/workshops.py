@@ -11,6 +11,7 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
 
+from chsd_portal.tables import Cell, Column, Row, Table
 from sites.permissions import can_work_on
 from sites.selectors.sites import site_by_code
 from sites.views.mixins import SiteMixin, SiteWorkMixin
@@ -32,6 +33,27 @@ class WorkshopListView(SiteMixin, TemplateView):
         return context
 
 
+def attendance_table(workshop) -> Table:
+    """The register: a row per organisation type, the total summed in the footer."""
+    return Table(
+        caption=_("Participants by organisation type"),
+        css="table-sm attendance",
+        columns=[Column(_("organisation type")), Column(_("number of people"), css="text-end")],
+        rows=[
+            Row([Cell(row.get_organisation_type_display(), header=True), Cell(row.count)])
+            for row in workshop.attendance.all()
+        ],
+        footer=[
+            Row(
+                [
+                    Cell(_("Total"), header=True),
+                    Cell(workshop.total, css="fw-bold workshop-total", label=_("Total")),
+                ]
+            )
+        ],
+    )
+
+
 class WorkshopDetailView(SiteMixin, TemplateView):
     template_name = "meetings/workshop_detail.html"
 
@@ -41,6 +63,7 @@ class WorkshopDetailView(SiteMixin, TemplateView):
         context["workshop"] = selectors.workshop_by_number(
             self.site, self.kwargs["number"], include_drafts=allowed, with_participants=allowed
         )
+        context["attendance_table"] = attendance_table(context["workshop"])
         context["show_participants"] = allowed
         return context
 
@@ -93,7 +116,6 @@ class WorkshopEditView(SiteWorkMixin, TemplateView):
             )
             messages.success(request, _("Saved."))
             return redirect("meetings:workshop-detail", self.site.code, saved.number)
-        messages.error(request, _("Nothing was saved. Please correct the fields marked in red below."))
         return self.render_to_response(self.get_context_data(**forms))
 
 

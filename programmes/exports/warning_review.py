@@ -4,17 +4,13 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from io import BytesIO
 
 from django.utils.translation import gettext as _
-from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.styles import Font
 
 from chsd_portal.thai import format_datetime
 
 from ..selectors.warning_review import Status
-from .writers import MONEY_FORMAT, csv_lines, money
+from .writers import XlsxBook, csv_lines, money
 
 
 def _columns() -> list[tuple[str, object, bool]]:
@@ -47,26 +43,12 @@ def rows_csv(rows) -> Iterator[str]:
 def rows_xlsx(rows) -> bytes:
     """One sheet, ตรวจสอบงบประมาณ: money as numbers with two decimals, dates as BE text."""
     columns = _columns()
-    workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet(_("Budget review"))
-    sheet.freeze_panes = "C2"
-    for letter, width in zip("ABCDEFGHIJKL", (14, 50, 30, 30, 70, 16, 16, 16, 14, 20, 20, 40), strict=True):
-        sheet.column_dimensions[letter].width = width
-    bold = Font(bold=True)
-    header = []
-    for title, _read, _is_money in columns:
-        cell = WriteOnlyCell(sheet, value=title)
-        cell.font = bold
-        header.append(cell)
-    sheet.append(header)
-    for row in rows:
-        cells = []
-        for _title, read, is_money in columns:
-            cell = WriteOnlyCell(sheet, value=read(row))
-            if is_money:
-                cell.number_format = MONEY_FORMAT
-            cells.append(cell)
-        sheet.append(cells)
-    buffer = BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+    book = XlsxBook()
+    book.add_sheet(
+        _("Budget review"),
+        [title for title, _read, _is_money in columns],
+        ([read(row) for _title, read, _is_money in columns] for row in rows),
+        money_columns=[n for n, (_title, _read, is_money) in enumerate(columns) if is_money],
+        widths=(14, 50, 30, 30, 70, 16, 16, 16, 14, 20, 20, 40),
+    )
+    return book.close()

@@ -8,6 +8,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from chsd_portal.forms import ThaiDateField
+from chsd_portal.formsets import inline_formset
 from chsd_portal.thai import format_date
 
 from ..models import Activity, Framework, Indicator, IndicatorMeasurement, Programme
@@ -116,8 +117,17 @@ class BaseActivityFormSet(forms.BaseInlineFormSet):
         return form
 
 
-ActivityFormSet = forms.inlineformset_factory(
-    Framework, Activity, form=ActivityForm, formset=BaseActivityFormSet, extra=1, can_delete=True
+# A framework's plan holds a few dozen activities at most (the demo's largest has 6).
+MAX_ACTIVITIES = 200
+
+ActivityFormSet = inline_formset(
+    Framework,
+    Activity,
+    max_rows=MAX_ACTIVITIES,
+    form=ActivityForm,
+    formset=BaseActivityFormSet,
+    extra=1,
+    can_delete=True,
 )
 
 

@@ -3,6 +3,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from chsd_portal.formsets import inline_formset
+
 from ..models import Approach, Indicator, Outcome, Programme
 
 
@@ -49,10 +51,17 @@ class OutcomeForm(forms.ModelForm):
         widgets = {"text": forms.Textarea(attrs={"rows": 2})}
 
 
+# Rows one page may save: far above any real programme (the demo has 3 indicators, 5 approaches
+# and 19 outcomes), far below what keeps a worker busy.
+MAX_ROWS = 100
+MAX_OUTCOMES = 200
+
+
 def _inline(model, fields, form=forms.ModelForm, rows=2):
-    return forms.inlineformset_factory(
+    return inline_formset(
         Programme,
         model,
+        max_rows=MAX_ROWS,
         form=form,
         fields=fields,
         extra=1,
@@ -63,4 +72,6 @@ def _inline(model, fields, form=forms.ModelForm, rows=2):
 
 IndicatorFormSet = _inline(Indicator, ["position", "description"])
 ApproachFormSet = _inline(Approach, ["position", "text"])
-OutcomeFormSet = forms.inlineformset_factory(Programme, Outcome, form=OutcomeForm, extra=1, can_delete=True)
+OutcomeFormSet = inline_formset(
+    Programme, Outcome, max_rows=MAX_OUTCOMES, form=OutcomeForm, extra=1, can_delete=True
+)

@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 
 from chsd_portal import roles
 from chsd_portal.forms import ThaiDateField
+from chsd_portal.formsets import inline_formset
 from chsd_portal.thai import format_date_numeric
 from sites.forms.geography import GeoChoiceMixin
 from sites.models import District, Province, Subdistrict
@@ -155,9 +156,11 @@ class ProjectForm(PythonChecksOnlyMixin, forms.ModelForm):
 
 
 def _col(css: str, widget=None, **attrs):
-    """A widget carrying the grid column class that templates/includes/formset.html reads."""
-    widget = widget or forms.TextInput
-    return widget(attrs={"colclass": css, **attrs})
+    """A widget carrying the grid column class that templates/includes/formset.html reads: a
+    Python attribute, not an HTML one (an unknown attribute is invalid HTML)."""
+    widget = (widget or forms.TextInput)(attrs=attrs)
+    widget.column_class = css
+    return widget
 
 
 class BudgetPeriodForm(PythonChecksOnlyMixin, forms.ModelForm):
@@ -335,8 +338,15 @@ def _parent_id(field) -> int | None:
     return int(value) if value.isdigit() else None
 
 
+# Rows one project may save in each list: far above any real project (seed 001 has 3 periods),
+# far below what keeps a worker busy.
+MAX_ROWS = 100
+
+
 def _inline(model, form, formset=forms.BaseInlineFormSet):
-    return forms.inlineformset_factory(Project, model, form=form, formset=formset, extra=1, can_delete=True)
+    return inline_formset(
+        Project, model, max_rows=MAX_ROWS, form=form, formset=formset, extra=1, can_delete=True
+    )
 
 
 BudgetPeriodFormSet = _inline(BudgetPeriod, BudgetPeriodForm, BaseBudgetPeriodFormSet)
@@ -355,12 +365,11 @@ PROJECT_FORMSETS = {
 }
 
 
-def periods_data_with_quarters(data, *, prefix: str, quarters) -> dict:
+def periods_data_with_quarters(data, *, prefix: str, quarters, initial: int, total: int) -> dict:
     """POST data for the periods formset with every stored period marked for deletion, the new
-    rows typed so far dropped, and one new row per quarter (the fiscal-quarter fill)."""
+    rows typed so far dropped, and one new row per quarter (the fiscal-quarter fill). `initial`
+    and `total` are the row counts of the validated management form."""
     data = data.copy()
-    initial = int(data.get(f"{prefix}-INITIAL_FORMS") or 0)
-    total = int(data.get(f"{prefix}-TOTAL_FORMS") or 0)
     for index in range(initial):
         data[f"{prefix}-{index}-DELETE"] = "on"
     for index in range(initial, total):

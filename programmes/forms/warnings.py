@@ -11,10 +11,10 @@ from ..selectors.warning_review import DEFAULT_SORT, SORTS, ReviewFilters, Statu
 SORT_LABELS = {
     "-difference": _("Largest difference first"),
     "difference": _("Smallest difference first"),
-    "code": _("Project code (A-Z)"),
-    "-code": _("Project code (Z-A)"),
-    "name": _("Project name (A-Z)"),
-    "-name": _("Project name (Z-A)"),
+    "code": _("Project code (A–Z)"),
+    "-code": _("Project code (Z–A)"),
+    "name": _("Project name (A–Z)"),
+    "-name": _("Project name (Z–A)"),
 }
 
 

@@ -2,6 +2,7 @@ from django.contrib.postgres.fields import ArrayField
 from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 
 class ProgrammeQuerySet(models.QuerySet):
@@ -34,6 +35,8 @@ class Programme(models.Model):
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
     objects = ProgrammeQuerySet.as_manager()
+
+    history = HistoricalRecords(excluded_fields=["updated_at"])
 
     class Meta:
         verbose_name = _("programme")
@@ -71,6 +74,8 @@ class Indicator(models.Model):
     )
     unit = models.CharField(_("unit"), max_length=50, blank=True, help_text=_("For example: sites, percent"))
 
+    history = HistoricalRecords()
+
     class Meta:
         verbose_name = _("indicator")
         verbose_name_plural = _("indicators")
@@ -96,6 +101,8 @@ class IndicatorMeasurement(models.Model):
     value = models.DecimalField(_("value"), max_digits=12, decimal_places=2)
     note = models.CharField(_("note"), max_length=300, blank=True)
 
+    history = HistoricalRecords()
+
     class Meta:
         verbose_name = _("measurement")
         verbose_name_plural = _("measurements")
@@ -118,6 +125,8 @@ class Approach(models.Model):
     position = models.PositiveSmallIntegerField(_("order"), default=1)
     text = models.TextField(_("approach"))
 
+    history = HistoricalRecords()
+
     class Meta:
         verbose_name = _("approach")
         verbose_name_plural = _("approaches")
@@ -139,6 +148,8 @@ class Outcome(models.Model):
     )
     path = ArrayField(models.PositiveSmallIntegerField(), verbose_name=_("number"), size=4)
     text = models.TextField(_("outcome"))
+
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("outcome")
@@ -175,6 +186,8 @@ class Framework(models.Model):
     body = models.TextField(_("content"), blank=True, help_text=_("Blank lines separate paragraphs."))
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
+    history = HistoricalRecords(excluded_fields=["updated_at"])
+
     class Meta:
         verbose_name = _("framework")
         verbose_name_plural = _("frameworks")
@@ -207,6 +220,8 @@ class Activity(models.Model):
     responsible = models.CharField(_("responsible person"), max_length=200, blank=True)
     budget = models.DecimalField(_("budget (baht)"), max_digits=14, decimal_places=2, default=0)
     status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.PLANNED)
+
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("activity")

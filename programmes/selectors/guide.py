@@ -11,6 +11,7 @@ from django.db.models import Count, Max, Min, Prefetch, Sum
 from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.urls import reverse
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
 from ..charts import format_number, percent_of
@@ -223,7 +224,7 @@ def indicator_progress(indicator: Indicator) -> IndicatorProgress:
 def guide_menu_children() -> list[tuple[str, str]]:
     """กรอบแนวทางการดำเนินการ: the process page, กรอบที่ 1 … N and the summary (≤ 1 query)."""
     return [
-        (_("Community health system development process"), reverse("programmes:guide-process")),
+        (capfirst(_("community health system development process")), reverse("programmes:guide-process")),
         *(
             (
                 _("Framework %(number)s") % {"number": number},
@@ -231,7 +232,7 @@ def guide_menu_children() -> list[tuple[str, str]]:
             )
             for number in home_framework_numbers()
         ),
-        (_("Summary of the frameworks"), reverse("programmes:guide-summary")),
+        (capfirst(_("summary of the frameworks")), reverse("programmes:guide-summary")),
     ]
 
 

@@ -29,10 +29,15 @@ class Status(TextChoices):
 
 
 # ORDER BY of each sort key; the project code and id, then the kind, break ties so that pages
-# never repeat or skip a row. "difference" is its size, whatever the sign.
+# never repeat or skip a row. "difference" is its size, whatever the sign, and only a budget
+# mismatch has one: the other kinds follow, by project code.
+_BUDGET_DIFFERENCE = (
+    f"CASE WHEN counted.kind = '{WarningReview.Kind.BUDGET_MISMATCH.value}' "
+    "THEN ABS(counted.budget_difference) END"
+)
 SORTS = {
-    "-difference": "ABS(counted.budget_difference) DESC",
-    "difference": "ABS(counted.budget_difference) ASC",
+    "-difference": f"{_BUDGET_DIFFERENCE} DESC NULLS LAST",
+    "difference": f"{_BUDGET_DIFFERENCE} ASC NULLS LAST",
     "code": "project.code ASC",
     "-code": "project.code DESC",
     "name": "project.name ASC",
@@ -272,12 +277,17 @@ def _word_rows(raw_rows: list[Project]) -> list[ReviewRow]:
     return rows
 
 
+# Far past any real last page, and (times any page size) far inside PostgreSQL's bigint OFFSET.
+MAX_PAGE_NUMBER = 10**9
+
+
 def review_page(filters: ReviewFilters, number: int = 1, size: int = REVIEW_PAGE_SIZE) -> ReviewPage:
     """One page of the review list with the counts of the filters' scope and the programmes to
     filter by: one statement for the rows and counts, one for the page's periods, one for its
     reviews, one for the programmes, whatever the number of projects. A page past the end
-    shows the last page (two more statements)."""
-    number = max(1, number)
+    shows the last page (two more statements); so does a number too big for the database's
+    OFFSET (bigint), which would otherwise be a 500."""
+    number = min(max(1, number), MAX_PAGE_NUMBER)
     rows = _ReviewRows(filters, offset=(number - 1) * size, limit=size)
     page = Paginator(rows, size).get_page(number)
     raw_rows = list(page.object_list)

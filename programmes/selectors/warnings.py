@@ -25,11 +25,14 @@ programmes/text/warnings.py.
 
 from __future__ import annotations
 
+import functools
 from collections import defaultdict
+from dataclasses import dataclass
 from decimal import Decimal
 
 from django.contrib.postgres.aggregates import BoolOr, StringAgg
 from django.contrib.postgres.expressions import ArraySubquery
+from django.db import connection
 from django.db.models import (
     BooleanField,
     Case,
@@ -66,7 +69,8 @@ KINDS: tuple[str, ...] = (
     Kind.REPORT_BEFORE_PERIOD,
 )
 
-MONEY = DecimalField(max_digits=14, decimal_places=2)
+# Sums of money: two more digits than an amount (max_digits=14), so a total never overflows.
+MONEY = DecimalField(max_digits=16, decimal_places=2)
 
 
 def flag_name(kind: str) -> str:
@@ -136,8 +140,9 @@ def _periods_text(*fields: str):
     return Coalesce(Subquery(aggregated, output_field=CharField()), Value(""), output_field=CharField())
 
 
-def _periods_total():
-    """The sum of the outer project's periods, 0.00 without periods."""
+def periods_total():
+    """The sum of the outer project's periods, 0.00 without periods (a correlated subquery on
+    the FK index): the one definition every page, sort and export uses."""
     total = _project_periods().values("project").annotate(total=Sum("amount")).values("total")
     # Cast so that no periods reads 0.00 like a real sum, and both fingerprint the same way.
     return Cast(Coalesce(Subquery(total, output_field=MONEY), Value(Decimal("0.00"))), output_field=MONEY)
@@ -148,7 +153,7 @@ def _fingerprints() -> dict[str, object]:
     project_dates = [_as_text(F("start_date")), Value("|"), _as_text(F("end_date")), Value("|")]
     return {
         Kind.BUDGET_MISMATCH: MD5(
-            Concat(_as_text(F("budget")), Value("|"), _as_text(_periods_total()), output_field=CharField())
+            Concat(_as_text(F("budget")), Value("|"), _as_text(periods_total()), output_field=CharField())
         ),
         Kind.PERIOD_OUTSIDE: MD5(
             Concat(*project_dates, _periods_text("start_date", "end_date"), output_field=CharField())
@@ -185,7 +190,7 @@ def annotate_warnings(queryset: QuerySet[Project]) -> QuerySet[Project]:
     """
     flags = _correlated_flags()
     queryset = (
-        queryset.annotate(periods_total=_periods_total())
+        queryset.annotate(periods_total=periods_total())
         .annotate(budget_difference=ExpressionWrapper(F("periods_total") - F("budget"), output_field=MONEY))
         .annotate(**{flag_name(kind): flags[kind] for kind in KINDS})
         # An alias: it runs only inside the review lookups below, where a review exists.
@@ -239,11 +244,13 @@ def current_fingerprint(project_id: int, kind: str) -> tuple[bool, str]:
 # --- Set-based shape (many projects in one statement) ----------------------------------------
 
 
-def _overlapping_project_ids() -> QuerySet[BudgetPeriod]:
-    """Ids of projects with two periods sharing a day: taken by start date, a period overlaps an
-    earlier one when it starts on or before the latest end among them (one window, one pass)."""
+def _overlapping_project_ids(scope: QuerySet[Project]) -> QuerySet[BudgetPeriod]:
+    """Ids of the projects of `scope` with two periods sharing a day: taken by start date, a
+    period overlaps an earlier one when it starts on or before the latest end among them (one
+    window, one pass over the scope's periods only)."""
     return (
-        BudgetPeriod.objects.order_by()
+        BudgetPeriod.objects.filter(project__in=scope.order_by().values("pk"))
+        .order_by()
         .annotate(
             latest_earlier_end=Window(
                 Max("end_date"),
@@ -275,7 +282,7 @@ def _flag_table(scope: QuerySet[Project]):
                     BoolOr(_outside(period, F)), Value(False), output_field=BooleanField()
                 ),
                 flag_name(Kind.PERIODS_OVERLAP): ExpressionWrapper(
-                    Q(pk__in=_overlapping_project_ids()), output_field=BooleanField()
+                    Q(pk__in=_overlapping_project_ids(scope)), output_field=BooleanField()
                 ),
                 flag_name(Kind.REPORT_BEFORE_PERIOD): Coalesce(
                     BoolOr(_report_before(period)), Value(False), output_field=BooleanField()
@@ -355,6 +362,45 @@ def filter_has_warnings(queryset: QuerySet[Project], has_warnings: bool | None) 
     if has_warnings:
         return with_open_warnings(queryset)
     return queryset.exclude(pk__in=_open_project_ids_sql(Project.objects.all()))
+
+
+@dataclass(frozen=True)
+class WarningCounts:
+    periods_total: Decimal
+    warning_count: int
+    open_warning_count: int
+
+
+# Stands for the array of project ids in the cached statement below until it runs.
+_PROJECT_IDS = object()
+
+
+@functools.cache
+def _counts_statement() -> tuple[str, tuple]:
+    """The set-based statement counting each project's warnings, compiled once per process:
+    Django takes longer to build its SQL (the fingerprints' subqueries) than PostgreSQL takes
+    to run it for a page of rows, and only the ids change from one page to the next."""
+    scope = Project.objects.filter(pk__in=RawSQL("SELECT unnest(%s::bigint[])", (_PROJECT_IDS,)))
+    sql, params = checked_rows_sql(scope)
+    sql += """
+        SELECT flags.id, flags.periods_total, COUNT(checked.kind) AS warning_count,
+               COUNT(checked.kind) FILTER (WHERE NOT checked.is_reviewed) AS open_warning_count
+        FROM flags LEFT JOIN checked ON checked.project_id = flags.id
+        GROUP BY flags.id, flags.periods_total"""
+    return sql, tuple(params)
+
+
+def warning_counts(project_ids: list[int]) -> dict[int, WarningCounts]:
+    """Per project: the total of its periods (0.00 without periods), how many warnings apply and
+    how many of those nobody has reviewed at the current numbers; one statement, the same
+    rules as the review page."""
+    if not project_ids:
+        return {}
+    sql, params = _counts_statement()
+    params = [list(project_ids) if param is _PROJECT_IDS else param for param in params]
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return {pk: WarningCounts(total, count, open_count) for pk, total, count, open_count in cursor}
 
 
 # --- The periods behind each warning, and the warnings as pages show them --------------------

@@ -60,11 +60,13 @@ def _stale_edit_message(project_id: int) -> str:
     if who:
         return _(
             "Nothing was saved: %(who)s saved this project at %(when)s, after you opened this page. "
-            "Copy the changes you made below, reload the page to see theirs, then make your changes again."
+            "The table below shows, field by field, their version next to yours; the form keeps what "
+            "you typed. Make each field say what it should, then press Save again."
         ) % {"who": who, "when": when}
     return _(
         "Nothing was saved: someone else saved this project at %(when)s, after you opened this page. "
-        "Copy the changes you made below, reload the page to see theirs, then make your changes again."
+        "The table below shows, field by field, their version next to yours; the form keeps what "
+        "you typed. Make each field say what it should, then press Save again."
     ) % {"when": when}
 
 
@@ -101,7 +103,12 @@ def project_save(*, form, formsets: dict, expected_version: int | None, user) ->
                 version=F("version") + 1
             )
         if not bumped:
-            raise FormsetSaveRefused(_stale_edit_message(project.pk))
+            stored = Project.objects.filter(pk=project.pk).values_list("version", flat=True).first()
+            raise FormsetSaveRefused(
+                _stale_edit_message(project.pk),
+                compare=stored is not None,
+                data={"version": stored} if stored is not None else None,
+            )
         # form.save() writes every column: carry the new number, or it would write the old one back.
         project.version = expected_version + 1
     project._history_user = user

@@ -1,7 +1,7 @@
 from django.urls import path
 
 from ..views import programme
-from . import guide, projects, warnings
+from . import guide, history, projects, warnings
 
 app_name = "programmes"
 
@@ -11,4 +11,5 @@ urlpatterns = [
     *guide.urlpatterns,
     *projects.urlpatterns,
     *warnings.urlpatterns,
+    *history.urlpatterns,
 ]

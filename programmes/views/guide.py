@@ -8,6 +8,7 @@ from django.contrib.messages.views import SuccessMessageMixin
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import CreateView, DeleteView, FormView, TemplateView, UpdateView
@@ -48,11 +49,11 @@ def _guide_link(key) -> dict | None:
         return None
     if key == "process":
         return {
-            "label": _("Community health system development process"),
+            "label": capfirst(_("community health system development process")),
             "url": reverse("programmes:guide-process"),
         }
     if key == "summary":
-        return {"label": _("Summary of the frameworks"), "url": reverse("programmes:guide-summary")}
+        return {"label": capfirst(_("summary of the frameworks")), "url": reverse("programmes:guide-summary")}
     return {
         "label": _("Framework %(number)s") % {"number": key},
         "url": reverse("programmes:framework-detail", args=[key]),
@@ -105,14 +106,14 @@ class GuideTextView(CanEditMixin, TemplateView):
 
 class GuideProcessView(GuideTextView):
     field = "process_text"
-    heading = gettext_lazy("Community health system development process")
+    heading = capfirst(gettext_lazy("community health system development process"))
     edit_url_name = "programmes:guide-process-edit"
     page_key = "process"
 
 
 class GuideSummaryView(GuideTextView):
     field = "framework_summary"
-    heading = gettext_lazy("Summary of the frameworks")
+    heading = capfirst(gettext_lazy("summary of the frameworks"))
     edit_url_name = "programmes:guide-summary-edit"
     page_key = "summary"
 
@@ -137,14 +138,14 @@ class GuideTextEditView(StaffRequiredMixin, SuccessMessageMixin, UpdateView):
 
 class GuideProcessEditView(GuideTextEditView):
     form_class = ProcessTextForm
-    heading = gettext_lazy("Community health system development process")
+    heading = capfirst(gettext_lazy("community health system development process"))
     page_url_name = "programmes:guide-process"
     success_message = gettext_lazy("The process page was saved.")
 
 
 class GuideSummaryEditView(GuideTextEditView):
     form_class = FrameworkSummaryForm
-    heading = gettext_lazy("Summary of the frameworks")
+    heading = capfirst(gettext_lazy("summary of the frameworks"))
     page_url_name = "programmes:guide-summary"
     success_message = gettext_lazy("The summary of the frameworks was saved.")
 
@@ -280,7 +281,7 @@ class IndicatorListView(CanEditMixin, TemplateView):
         programme = home_programme()
         rows = selectors.indicator_progress_list(programme) if programme else []
         for row in rows:
-            row.chart = charts.progress_chart_svg(
+            row.chart = charts.responsive_chart(
                 row.points,
                 target=row.indicator.target_value,
                 unit=row.indicator.unit,
@@ -303,7 +304,7 @@ class IndicatorDetailView(CanEditMixin, TemplateView):
             indicator=indicator,
             programme=indicator.programme,
             progress=progress,
-            chart=charts.progress_chart_svg(
+            chart=charts.responsive_chart(
                 progress.points,
                 target=indicator.target_value,
                 unit=indicator.unit,

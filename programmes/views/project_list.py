@@ -12,7 +12,7 @@ from django.views import View
 from django.views.generic import TemplateView
 
 from chsd_portal import roles
-from chsd_portal.pagination import page_links
+from chsd_portal.pagination import page_links, query_string
 
 from ..cache import cache_programmes_page
 from ..exports import projects as exports
@@ -37,14 +37,8 @@ CELL_LABELS = {key: label for key, label, _sort in COLUMNS} | {"periods_total": 
 
 
 def _query_string(params, **changes) -> str:
-    """The current query string with `changes` applied (None removes a key), as "?a=1&b=2"."""
-    query = params.copy()
-    for key, value in changes.items():
-        query.pop(key, None)
-        if value not in (None, ""):
-            query[key] = value
-    encoded = query.urlencode()
-    return f"?{encoded}" if encoded else "?"
+    """The current query string with `changes` applied, as "?a=1&b=2" ("?" when empty)."""
+    return "?" + query_string(params, **changes)
 
 
 def _filter_form(request) -> tuple[ProjectFilterForm, selectors.ProjectFilters, bool]:

@@ -14,7 +14,8 @@ from django.views.generic import CreateView, DetailView, UpdateView
 from chsd_portal import roles
 from chsd_portal.formsets import FormWithFormsetsMixin
 from chsd_portal.mixins import StaffRequiredMixin
-from chsd_portal.thai import fiscal_year
+from chsd_portal.tables import Cell, Column, Row, Table
+from chsd_portal.thai import fiscal_year, format_date, format_money
 
 from ..cache import cache_programmes_page
 from ..forms.projects import PROJECT_FORMSETS, FiscalYearField, ProjectForm, periods_data_with_quarters
@@ -49,15 +50,57 @@ class ProjectDetailView(DetailView):
         context.update(
             periods=periods,
             periods_total=sum((p.amount for p in periods), start=0),
+            periods_table=periods_table(periods),
             target_groups=target_groups,
             planned_total=sum(g.planned for g in target_groups),
             actual_total=sum(g.actual or 0 for g in target_groups),
             locator=selectors_projects.project_locator(project),
             warnings=warnings_for_project(project),
             can_edit=can_edit,
+            can_see_lead_contact=can_edit or roles.has_role(self.request.user, roles.MENTOR),
             history=selectors_projects.project_history(project) if can_edit else None,
         )
         return context
+
+
+def periods_table(periods) -> Table:
+    """The budget periods with the seed's two header rows and the total in the footer."""
+    project_dates, report_dates = _("Project period dates"), _("Report period dates")
+    total = sum((p.amount for p in periods), start=0)
+    return Table(
+        caption=_("Budget periods"),
+        css="table-sm table-bordered table-striped project-periods",
+        columns=[
+            Column(_("Period")),
+            Column(_("From"), group=project_dates, css="text-nowrap"),
+            Column(_("To"), group=project_dates, css="text-nowrap"),
+            Column(_("From"), group=report_dates, css="text-nowrap"),
+            Column(_("To"), group=report_dates, css="text-nowrap"),
+            Column(_("Budget (baht)"), css="table-money"),
+        ],
+        rows=[
+            Row(
+                [
+                    Cell(period.number, header=True),
+                    Cell(format_date(period.start_date)),
+                    Cell(format_date(period.end_date)),
+                    Cell(format_date(period.report_start) if period.report_start else ""),
+                    Cell(format_date(period.report_end) if period.report_end else ""),
+                    Cell(format_money(period.amount, unit=False)),
+                ]
+            )
+            for period in periods
+        ],
+        empty_text=_("No budget periods yet."),
+        footer=[
+            Row(
+                [
+                    Cell(_("Total budget"), header=True, colspan=5),
+                    Cell(format_money(total, unit=False), label=_("Total budget")),
+                ]
+            )
+        ],
+    )
 
 
 def _quiet(form) -> None:
@@ -65,6 +108,21 @@ def _quiet(form) -> None:
     so "this field is required" on what the person has not typed yet would only confuse)."""
     form._errors = ErrorDict()
     form.cleaned_data = {}
+
+
+def _row_counts(formset) -> tuple[tuple[int, int] | None, str]:
+    """The stored and total row counts a formset was sent, or None and the formset's own Thai
+    error when its management form is broken (missing, not numbers) or asks for more rows than
+    the formset takes, so the quarter fill refuses them instead of answering 500."""
+    management = formset.management_form
+    if not management.is_valid():
+        return None, formset.error_messages["missing_management_form"]
+    initial, total = management.cleaned_data["INITIAL_FORMS"], management.cleaned_data["TOTAL_FORMS"]
+    if total > formset.absolute_max:
+        return None, formset.error_messages["too_many_forms"] % {"num": formset.max_num}
+    if not 0 <= initial <= total:
+        return None, formset.error_messages["missing_management_form"]
+    return (initial, total), ""
 
 
 class ProjectEditorMixin(StaffRequiredMixin, FormWithFormsetsMixin):
@@ -77,7 +135,19 @@ class ProjectEditorMixin(StaffRequiredMixin, FormWithFormsetsMixin):
 
     @property
     def success_message(self):
-        return _("The project %(code)s was saved.") % {"code": self.object.code}
+        """Saved, and by name the warnings the saved data has (they are far down the page)."""
+        saved = _("The project %(code)s was saved.") % {"code": self.object.code}
+        found = [w for w in warnings_for_project(self.object) if not w.is_reviewed]
+        self.success_level = messages.WARNING if found else messages.SUCCESS
+        if not found:
+            return saved
+        return " ".join(
+            [
+                saved,
+                _("Check these warnings, shown on the project page: %(warnings)s.")
+                % {"warnings": "; ".join(w.label for w in found)},
+            ]
+        )
 
     def get_success_url(self):
         return reverse("programmes:project-detail", args=[self.object.code])
@@ -113,11 +183,17 @@ class ProjectEditorMixin(StaffRequiredMixin, FormWithFormsetsMixin):
         except ValidationError:
             problems.append(_("Enter the project budget first: the quarters share it equally."))
             budget = None
+        prefix = "periods"
+        counts, problem = _row_counts(formsets[prefix])
+        if counts is None:
+            problems.append(problem)
         if not problems:
             quarters = services_projects.fiscal_quarter_periods(be_year=be_year, budget=budget)
-            prefix = "periods"
+            initial, total = counts
             formsets[prefix] = self.formset_classes[prefix](
-                data=periods_data_with_quarters(self.request.POST, prefix=prefix, quarters=quarters),
+                data=periods_data_with_quarters(
+                    self.request.POST, prefix=prefix, quarters=quarters, initial=initial, total=total
+                ),
                 instance=form.instance,
                 prefix=prefix,
             )

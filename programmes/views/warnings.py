@@ -11,12 +11,14 @@ from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.decorators import method_decorator
+from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import TemplateView
 
 from chsd_portal.mixins import AdminRequiredMixin
-from chsd_portal.pagination import page_links
+from chsd_portal.pagination import page_links, query_string, with_query
+from chsd_portal.tables import Cell, Column, Row, Table
 from chsd_portal.thai import format_datetime, format_money
 
 from ..cache import cache_programmes_page
@@ -29,31 +31,22 @@ from ..selectors.warning_review import DEFAULT_SORT, ReviewFilters, Status
 from ..selectors.warnings import KINDS
 from ..services.warnings import WarningReviewRefused, warning_mark_reviewed
 
+Kind = WarningReview.Kind
+
 FILTER_KEYS = ("kind", "status", "programme", "q", "sort")
 # What reverse() leaves unquoted in a path (django.urls.resolvers), for the rows' project links.
 URL_SAFE = "!$&'()*+,;=/~:@"
 
 
-def _filter_query(filters: ReviewFilters, **changes) -> QueryDict:
-    """The query string of `filters` (defaults left out) with `changes` applied."""
-    values = {
+def _filter_values(filters: ReviewFilters) -> dict:
+    """The query-string values of `filters`, defaults left out."""
+    return {
         "kind": filters.kind,
         "status": "" if filters.status == Status.OPEN else filters.status,
         "programme": filters.programme or "",
         "q": filters.q,
         "sort": "" if filters.sort == DEFAULT_SORT else filters.sort,
     }
-    values.update(changes)
-    query = QueryDict(mutable=True)
-    for key, value in values.items():
-        if value not in (None, ""):
-            query[key] = str(value)
-    return query
-
-
-def _with_query(url: str, query: QueryDict) -> str:
-    encoded = query.urlencode()
-    return f"{url}?{encoded}" if encoded else url
 
 
 def _filters_from(request) -> tuple[ReviewFilterForm, ReviewFilters]:
@@ -84,12 +77,15 @@ class WarningReviewView(AdminRequiredMixin, TemplateView):
         page = warning_review.review_page(filters, number)
         form.set_programmes(page.programmes)
         url = reverse("programmes:warning-review")
-        here = _filter_query(filters, page=page.number if page.number > 1 else "")
+        here = query_string(_filter_values(filters), page=page.number if page.number > 1 else "")
+        rows = self._rows(page.rows)
+        sort_links = self._sort_links(url, filters)
         context.update(
             form=form,
             filters=filters,
             page=page,
-            rows=self._rows(page.rows),
+            review_table=self._table(rows, filters, sort_links),
+            rows=rows,
             labels={
                 "reviewed": Status.REVIEWED.label,
                 "not_reviewed": Status.OPEN.label,
@@ -103,21 +99,23 @@ class WarningReviewView(AdminRequiredMixin, TemplateView):
                     "label": WarningReview.Kind(kind).label,
                     "open": page.summary.by_kind[kind]["open"],
                     "reviewed": page.summary.by_kind[kind]["reviewed"],
-                    "url": _with_query(url, _filter_query(filters, kind=kind)),
+                    "url": with_query(url, _filter_values(filters), kind=kind),
                 }
                 for kind in KINDS
             ],
-            sort_links=self._sort_links(url, filters),
+            sort_links=sort_links,
             page_links=self._page_links(url, filters, page),
             export_links=[
                 {
                     "fmt": fmt,
-                    "url": _with_query(reverse("programmes:warning-review-export", args=[fmt]), here),
+                    "url": with_query(
+                        reverse("programmes:warning-review-export", args=[fmt]), QueryDict(here)
+                    ),
                 }
                 for fmt in writers.FORMATS
             ],
             reset_url=url,
-            back=here.urlencode(),
+            back=here,
             is_filtered=bool(filters.kind or filters.programme or filters.q or filters.status != Status.OPEN),
         )
         return context
@@ -161,6 +159,50 @@ class WarningReviewView(AdminRequiredMixin, TemplateView):
         return items
 
     @staticmethod
+    def _table(rows: list[dict], filters: ReviewFilters, sort_links: dict) -> Table:
+        """The rows as the portal's table: the budget, total and difference columns only where
+        they mean something (a budget-mismatch row), and only when such rows can be listed."""
+        money = filters.kind in ("", Kind.BUDGET_MISMATCH)
+
+        def sorted_by(key):
+            return {"sort_url": sort_links[key]["url"], "aria_sort": sort_links[key]["aria_sort"] or ""}
+
+        columns = [
+            Column(_("project code"), css="text-nowrap", **sorted_by("code")),
+            Column(_("project name"), **sorted_by("name")),
+            Column(_("warning")),
+        ]
+        if money:
+            columns += [
+                Column(_("budget (baht)"), css="table-money"),
+                Column(_("Total of the periods (baht)"), css="table-money"),
+                Column(_("Difference (baht)"), css="table-money", **sorted_by("difference")),
+            ]
+        columns.append(Column(_("status"), css="review-status"))
+        table_rows = []
+        for item in rows:
+            cells = [
+                Cell(format_html('<a href="{}">{}</a>', item["project_url"], item["row"].code)),
+                Cell(template="programmes/includes/review_name_cell.html"),
+                Cell(template="programmes/includes/review_warning_cell.html"),
+            ]
+            if money:
+                applies = item["row"].kind == Kind.BUDGET_MISMATCH
+                cells += [
+                    Cell(item["budget"], empty=not applies),
+                    Cell(item["periods_total"], empty=not applies),
+                    Cell(item["difference"], css=item["difference_class"], empty=not applies),
+                ]
+            cells.append(Cell(template="programmes/includes/review_status_cell.html"))
+            table_rows.append(Row(cells, context=item))
+        return Table(
+            columns=columns,
+            rows=table_rows,
+            caption=_("Warnings, one row per project and kind of warning"),
+            css="table-sm align-middle warning-review-table",
+        )
+
+    @staticmethod
     def _sort_links(url: str, filters: ReviewFilters) -> dict:
         """Header links: a click sorts by the column, a second click flips the direction."""
         links = {}
@@ -169,7 +211,7 @@ class WarningReviewView(AdminRequiredMixin, TemplateView):
             current = filters.sort.lstrip("-") == key
             target = flipped if filters.sort == first else first
             links[key] = {
-                "url": _with_query(url, _filter_query(filters, sort=target)),
+                "url": with_query(url, _filter_values(filters), sort=target),
                 "aria_sort": (
                     ("descending" if filters.sort.startswith("-") else "ascending") if current else None
                 ),
@@ -182,7 +224,7 @@ class WarningReviewView(AdminRequiredMixin, TemplateView):
         return page_links(
             page.page.paginator,
             page.number,
-            lambda number: _with_query(url, _filter_query(filters, page=number if number > 1 else "")),
+            lambda number: with_query(url, _filter_values(filters), page=number if number > 1 else ""),
         )
 
 
@@ -237,7 +279,7 @@ class WarningMarkReviewedView(AdminRequiredMixin, View):
             value = given.get(key)
             if value:
                 query[key] = value[:200]
-        return _with_query(reverse("programmes:warning-review"), query)
+        return with_query(reverse("programmes:warning-review"), query)
 
 
 class WarningReviewExportView(AdminRequiredMixin, View):

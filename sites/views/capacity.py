@@ -81,7 +81,6 @@ class ReportEditView(SiteWorkMixin, TemplateView):
             )
             messages.success(request, _("Report submitted.") if submit else _("Draft saved."))
             return redirect("sites:report-detail", self.site.code, saved.number)
-        messages.error(request, _("Nothing was saved. Please correct the fields marked in red below."))
         return self.render_to_response(self.get_context_data(form=form, score_forms=scores))
 
 

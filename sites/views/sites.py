@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.views.generic import CreateView, TemplateView, UpdateView
 
 from chsd_portal.mixins import StaffRequiredMixin
+from chsd_portal.tables import Cell, Column, Row, Table
 
 from ..forms.sites import SiteFilterForm, SiteForm
 from ..maps import map_points, map_settings
@@ -16,6 +19,43 @@ from ..sections import sections_for
 from ..selectors import sites as selectors
 from ..services.sites import site_save
 from .mixins import SiteMixin
+
+
+def _mentor_names(site) -> str:
+    return ", ".join(m.get_full_name() or m.username for m in site.mentors.all())
+
+
+def overview_table(sites) -> Table:
+    """The overview's list in the portal's one table (a card per site on a phone)."""
+    return Table(
+        caption=_("Sites"),
+        css="table-sm align-middle site-list",
+        empty_text=_("No site matches these filters."),
+        columns=[
+            Column(_("sub-district")),
+            Column(_("district")),
+            Column(_("province")),
+            Column(_("status")),
+            Column(_("mentors")),
+        ],
+        rows=[
+            Row(
+                [
+                    Cell(
+                        format_html(
+                            '<a href="{}">{}</a>', reverse("sites:site-detail", args=[site.code]), site.name
+                        ),
+                        header=True,
+                    ),
+                    Cell(site.subdistrict.district.name_th),
+                    Cell(site.subdistrict.district.province.name_th),
+                    Cell(site.get_status_display()),
+                    Cell(_mentor_names(site) or _("No mentor yet")),
+                ]
+            )
+            for site in sites
+        ],
+    )
 
 
 class SiteOverviewView(TemplateView):
@@ -33,6 +73,7 @@ class SiteOverviewView(TemplateView):
             {
                 "filter_form": form,
                 "sites": sites,
+                "sites_table": overview_table(sites),
                 "map_points": map_points(sites),
                 "map_settings": map_settings(),
                 "can_manage": can_manage_sites(self.request.user),
@@ -71,10 +112,6 @@ class SiteFormMixin(StaffRequiredMixin):
         self.object = site_save(site=site, mentors=form.cleaned_data["mentors"])
         messages.success(self.request, _("Saved."))
         return redirect("sites:site-detail", self.object.code)
-
-    def form_invalid(self, form):
-        messages.error(self.request, _("Nothing was saved. Please correct the fields marked in red below."))
-        return super().form_invalid(form)
 
 
 class SiteCreateView(SiteFormMixin, CreateView):

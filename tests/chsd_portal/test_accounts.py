@@ -202,37 +202,101 @@ def test_signup_page_has_every_field_labelled(client):
         assert re.search(rf'<label\s+for="id_{field}"', html)
 
 
-def test_signup_creates_a_community_member_and_signs_them_in(client):
+def signup_link_from_mail(message):
+    return re.search(r"https?://[^/\s]+(/accounts/signup/confirm/\S+/)", message.body).group(1)
+
+
+def test_signup_creates_a_community_member_who_opens_the_account_from_the_e_mailed_link(client):
     response = client.post(reverse("signup"), signup_data(), follow=True)
     user = get_user_model().objects.get(username="somchai")
-    assert response.redirect_chain[-1][0] == "/"
+    assert response.redirect_chain[-1][0] == reverse("signup_sent")
+    assert not user.is_active and not is_signed_in(client)
     assert list(user.groups.values_list("name", flat=True)) == [roles.MEMBER]
     assert user.email == "somchai@example.org"
     assert user.check_password(NEW_PASSWORD)
     assert not user.is_staff
+    [message] = mail.outbox
+    assert message.to == ["somchai@example.org"]
+    assert message.subject == "สมัครสมาชิกพอร์ทัลพัฒนาระบบสุขภาพชุมชนให้เสร็จ"
+
+    response = client.get(signup_link_from_mail(message), follow=True)
+    user.refresh_from_db()
+    assert user.is_active
     assert int(client.session["_auth_user_id"]) == user.pk
+    assert response.redirect_chain[-1][0] == "/"
     assert [m.level_tag for m in response.context["messages"]] == ["success"]
 
 
-def test_signup_refuses_an_e_mail_already_in_use_whatever_its_case(client):
+def test_a_sign_up_link_works_once(client):
+    client.post(reverse("signup"), signup_data())
+    link = signup_link_from_mail(mail.outbox[0])
+    client.get(link)
+    client.logout()
+    response = client.get(link)
+    assert response.status_code == 400
+    assert "ลิงก์สมัครสมาชิกนี้ใช้ไม่ได้" in response.content.decode()
+    assert not is_signed_in(client)
+
+
+@pytest.mark.parametrize(
+    "link", ["/accounts/signup/confirm/MQ/wrong-token/", "/accounts/signup/confirm/%E0%B8/x/"]
+)
+def test_a_forged_sign_up_link_opens_nothing(client, link):
+    client.post(reverse("signup"), signup_data())
+    assert client.get(link).status_code == 400
+    assert not get_user_model().objects.get(username="somchai").is_active
+
+
+def test_signup_answers_the_same_whether_or_not_the_e_mail_has_an_account(client):
+    """Nobody can learn from the sign-up page which e-mail addresses are registered."""
     UserFactory(username="existing", email="somchai@example.org")
-    response = client.post(reverse("signup"), signup_data(email="SOMCHAI@example.org"))
-    assert response.status_code == 200
-    assert list(response.context["form"].errors) == ["email"]
+    taken = client.post(reverse("signup"), signup_data(email="SOMCHAI@example.org"), follow=True)
+    free = client.post(
+        reverse("signup"), signup_data(username="another", email="free@example.org"), follow=True
+    )
+    assert taken.redirect_chain == free.redirect_chain == [(reverse("signup_sent"), 302)]
+    assert taken.content == free.content
     assert not get_user_model().objects.filter(username="somchai").exists()
     assert not is_signed_in(client)
 
 
-def test_signup_errors_are_in_thai_next_to_their_fields(client):
+def test_the_owner_of_a_taken_e_mail_is_told_by_e_mail_that_someone_tried_to_sign_up(client):
     UserFactory(username="existing", email="somchai@example.org")
+    client.post(reverse("signup"), signup_data(email="SOMCHAI@example.org"))
+    [message] = mail.outbox
+    assert message.to == ["somchai@example.org"]
+    assert message.subject == "มีผู้พยายามสมัครสมาชิกพอร์ทัลพัฒนาระบบสุขภาพชุมชนด้วยอีเมล์ของคุณ"
+    assert "existing" in message.body
+    assert reverse("login") in message.body and reverse("password_reset") in message.body
+    assert "/accounts/signup/confirm/" not in message.body
+
+
+def test_signing_up_again_before_opening_the_account_sends_its_link_again(client):
+    client.post(reverse("signup"), signup_data())
+    again = client.post(reverse("signup"), signup_data(username="somchai2"), follow=True)
+    assert again.redirect_chain == [(reverse("signup_sent"), 302)]
+    first, second = mail.outbox
+    assert second.subject == first.subject and "somchai" in second.body
+    client.get(signup_link_from_mail(second))
+    assert get_user_model().objects.get(username="somchai").is_active
+    assert not get_user_model().objects.filter(username="somchai2").exists()
+
+
+def test_a_taken_username_is_still_said_next_to_its_field(client):
+    UserFactory(username="somchai", email="other@example.org")
+    response = client.post(reverse("signup"), signup_data())
+    assert list(response.context["form"].errors) == ["username"]
+    assert mail.outbox == []
+
+
+def test_signup_errors_are_in_thai_next_to_their_fields(client):
     response = client.post(
         reverse("signup"), signup_data(username="bad name!", password1="12345678", password2="1234567x")
     )
     errors = response.context["form"].errors
-    assert set(errors) == {"username", "email", "password2"}
+    assert set(errors) == {"username", "password2"}
     html = response.content.decode()
-    assert 'id="id_email_error"' in html
-    assert "มีบัญชีที่ใช้อีเมล์นี้อยู่แล้ว" in html
+    assert 'id="id_username_error"' in html
     assert "ชื่อผู้ใช้ใช้ได้เฉพาะตัวอักษรภาษาอังกฤษ" in html
     assert "รหัสผ่านทั้งสองช่องไม่ตรงกัน" in html
 

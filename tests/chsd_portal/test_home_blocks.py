@@ -1,5 +1,7 @@
 """Apps add blocks to the home page through chsd_portal.home_blocks, in order and per role."""
 
+import copy
+
 import pytest
 from django.urls import reverse
 
@@ -11,10 +13,12 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def block_template(settings, tmp_path):
     (tmp_path / "block.html").write_text('<section class="test-block">{{ block.word }}</section>')
-    # Assigning the setting (not mutating it in place) makes Django rebuild its template engines.
-    first = settings.TEMPLATES[0]
-    settings.TEMPLATES = [{**first, "DIRS": [*first["DIRS"], tmp_path]}, *settings.TEMPLATES[1:]]
-    yield "block.html"
+    templates = copy.deepcopy(settings.TEMPLATES)
+    templates[0]["DIRS"] = [*templates[0]["DIRS"], tmp_path]
+    # Assigned, not changed in place: Django's setting_changed handler then rebuilds the engines
+    # (whatever an earlier test cached) and restores them afterwards.
+    settings.TEMPLATES = templates
+    return "block.html"
 
 
 @pytest.fixture

@@ -170,8 +170,11 @@ def test_indicator_page_shows_each_target_latest_measurement_progress_and_chart(
     assert "78 แห่ง" in html and "44 แห่ง" in html
     assert "30 ก.ย. 2562" in html  # latest measurement, in the Buddhist Era
     assert "(58%)" in html and "45" in html
-    assert html.count('role="img"') == 3
-    assert html.count('class="chart-target"') == 3
+    # Each chart is drawn twice, for a phone column and a wider one (charts.responsive_chart);
+    # the page shows one of them, the other is display:none.
+    assert html.count('class="chart-sizes"') == 3
+    assert html.count('role="img"') == 3 * 2
+    assert html.count('class="chart-target"') == 3 * 2
     assert "<progress" in html
 
 
@@ -203,11 +206,12 @@ def test_indicator_detail_lists_measurements_newest_first_with_percent_of_target
         indicator, (dt.date(2018, 3, 31), "10"), (dt.date(2019, 9, 30), "45"), (dt.date(2018, 9, 30), "24")
     )
     html = html_of(client.get(reverse("programmes:indicator-detail", args=[indicator.pk])))
-    table = html[html.index('class="table table-striped align-middle measurements"') :]
+    table = html[html.index('table-striped align-middle measurements"') :]
     assert table.index("30 ก.ย. 2562") < table.index("30 ก.ย. 2561") < table.index("31 มี.ค. 2561")
     assert "58%" in table and "31%" in table and "13%" in table
-    assert 'viewBox="0 0 760 340"' in html  # the bigger chart
-    assert html.count('class="chart-point"') == 3
+    assert 'viewBox="0 0 760 340"' in html  # the bigger chart, with the smaller two for narrower boxes
+    assert html.count('class="chart-sizes has-large"') == 1
+    assert html.count('class="chart-point"') == 3 * 3
     assert reverse("programmes:measurement-add", args=[indicator.pk]) not in html  # visitors get no form
 
 

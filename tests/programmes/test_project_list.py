@@ -442,7 +442,10 @@ def test_a_page_past_the_end_shows_the_last_page(client):
 def real_cache(settings):
     from django.core.cache import cache
 
-    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    settings.CACHES = {
+        **settings.CACHES,
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    }
     cache.clear()
     yield
     cache.clear()

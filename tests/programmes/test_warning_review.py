@@ -165,8 +165,23 @@ def test_lists_one_row_per_project_and_kind_with_the_numbers(admin_client, proje
 
 def test_differences_are_coloured_by_sign(admin_client, projects):
     html = admin_client.get(REVIEW_URL).content.decode()
-    assert 'text-danger">-1,000.00</td>' in html
-    assert 'text-body-secondary">0.00</td>' in html
+    assert 'text-danger" data-label="ผลต่าง (บาท)"' not in html  # the label comes first
+    assert 'class="table-money text-danger"><div class="cell-content">-1,000.00</div>' in html
+
+
+def test_each_kind_of_warning_shows_only_the_columns_that_mean_something_for_it(admin_client, projects):
+    """Budget, total and difference belong to a budget mismatch, not to overlapping periods."""
+    html = admin_client.get(REVIEW_URL).content.decode()
+    overlap_row = next(
+        row for row in html.split("<tr")[1:] if "A-3" in row and "งวดซ้อน" in row and "cell-empty" in row
+    )
+    assert overlap_row.count("cell-empty") == 3 and "0.00" not in overlap_row
+    budget_row = next(row for row in html.split("<tr")[1:] if ">A-2<" in row)
+    assert "cell-empty" not in budget_row and "-1,000.00" in budget_row
+    # Listing one other kind: no money columns at all, and no sorting by difference.
+    only_overlaps = admin_client.get(REVIEW_URL, {"kind": Kind.PERIODS_OVERLAP}).content.decode()
+    head = only_overlaps[only_overlaps.index("<thead") : only_overlaps.index("</thead>")]
+    assert "บาท" not in head and "cell-empty" not in only_overlaps
 
 
 def test_reviewed_warnings_leave_the_default_list_and_show_who_reviewed_them(admin_client, admin, projects):
@@ -209,7 +224,9 @@ def test_bad_filter_values_fall_back_to_the_defaults(admin_client, projects):
 
 def test_sorts_by_the_size_of_the_difference_both_ways_and_by_code_and_name(admin_client, projects):
     assert page_codes(admin_client.get(REVIEW_URL))[:2] == ["A-1", "A-2"]  # largest first by default
-    assert page_codes(admin_client.get(REVIEW_URL, {"sort": "difference"})) == ["A-3", "A-3", "A-2", "A-1"]
+    # Only a budget mismatch has a difference: the other kinds follow, by code, both ways.
+    assert page_codes(admin_client.get(REVIEW_URL, {"sort": "difference"})) == ["A-2", "A-1", "A-3", "A-3"]
+    assert page_codes(admin_client.get(REVIEW_URL, {"sort": "-difference"})) == ["A-1", "A-2", "A-3", "A-3"]
     assert page_codes(admin_client.get(REVIEW_URL, {"sort": "-code"})) == ["A-3", "A-3", "A-2", "A-1"]
     assert page_codes(admin_client.get(REVIEW_URL, {"sort": "code"})) == ["A-1", "A-2", "A-3", "A-3"]
     by_name = page_codes(admin_client.get(REVIEW_URL, {"sort": "name"}))
@@ -415,7 +432,8 @@ def test_a_repeated_page_comes_from_the_cache_until_something_is_written(admin_c
     counter, so a second identical request skips every heavy query, and a change to a period
     shows at once."""
     settings.CACHES = {
-        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "review"}
+        **settings.CACHES,
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "review"},
     }
     project = ProjectFactory(warning_checks=True, code="C-1", budget=Decimal("500.00"))
     with CaptureQueriesContext(connection) as first:
@@ -432,7 +450,8 @@ def test_a_repeated_page_comes_from_the_cache_until_something_is_written(admin_c
 
 def test_a_cached_page_is_never_served_to_someone_no_longer_admin(client, settings, projects):
     settings.CACHES = {
-        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "demoted"}
+        **settings.CACHES,
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "demoted"},
     }
     user = UserFactory(role="admin")
     client.force_login(user)

@@ -1,0 +1,100 @@
+"""The key pages of every role, on the demo data, for the page-quality checks (the Nu HTML
+Checker in tests/chsd_portal/test_valid_html.py, axe in tests/browser/test_page_quality.py).
+
+Each page is (name, url) for a GET, or (name, url, data) for a POST that comes back with errors
+(a form re-rendered with its error summary)."""
+
+from __future__ import annotations
+
+from django.core.management import call_command
+from django.urls import reverse
+
+from programmes.demo.projects import SEED_CODE
+from programmes.models import Indicator, Programme
+from tests.programmes.test_project_edit import editor_data
+
+ROLES = ("visitor", "member", "mentor", "staff", "admin")
+# The demo account of each role (chsd_portal/accounts/demo.py); the visitor signs in as nobody.
+ROLE_USERNAMES = {"visitor": None, "member": "member", "mentor": "mentor", "staff": "staff", "admin": "admin"}
+DEMO_PASSWORD = "demo-pass-1234"
+
+
+def load_demo() -> None:
+    from django.test import override_settings
+
+    with override_settings(DEMO_PASSWORD=DEMO_PASSWORD):
+        call_command("load_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
+
+
+def key_pages() -> dict[str, list[tuple]]:
+    programme = Programme.objects.filter(on_home_page=True).first() or Programme.objects.first()
+    indicator = Indicator.objects.filter(programme=programme).order_by("pk").first()
+    project = reverse("programmes:project-detail", args=[SEED_CODE])
+    edit = reverse("programmes:project-edit", args=[SEED_CODE])
+    public = [
+        ("home", reverse("programmes:home")),
+        ("project list", reverse("programmes:project-list")),
+        ("project", project),
+        ("indicators", reverse("programmes:indicators")),
+        ("indicator", reverse("programmes:indicator-detail", args=[indicator.pk])),
+        ("guide", reverse("programmes:guide")),
+        ("framework", reverse("programmes:framework-detail", args=[1])),
+        ("plans", reverse("programmes:plan")),
+        ("not found", "/no-such-page/"),
+    ]
+    signed_in = [("password change", reverse("password_change"))]
+    editors = [
+        ("project new", reverse("programmes:project-create")),
+        ("project edit", edit),
+        ("programme edit", reverse("programmes:programme-edit", args=[programme.pk])),
+        ("indicator edit", reverse("programmes:indicator-edit", args=[indicator.pk])),
+        ("measurement add", reverse("programmes:measurement-add", args=[indicator.pk])),
+        ("framework edit", reverse("programmes:framework-edit", args=[1])),
+        (
+            "project new with errors",
+            reverse("programmes:project-create"),
+            editor_data(
+                programme=programme,
+                name="",
+                budget="1.234",
+                periods=[{"number": "1", "start_date": "31/4/2561", "end_date": "1/1/2561", "amount": "x"}],
+            ),
+        ),
+        (
+            "indicator edit with errors",
+            reverse("programmes:indicator-edit", args=[indicator.pk]),
+            {"target_value": "x"},
+        ),
+        (
+            "measurement add with errors",
+            reverse("programmes:measurement-add", args=[indicator.pk]),
+            {"value": "x"},
+        ),
+    ]
+    return {
+        "visitor": [
+            *public,
+            ("sign in", reverse("login")),
+            ("sign up", reverse("signup")),
+            ("password reset", reverse("password_reset")),
+            ("sign in with errors", reverse("login"), {"username": "nobody", "password": "wrong"}),
+            ("sign up with errors", reverse("signup"), {"username": "", "password1": "1", "password2": "2"}),
+        ],
+        "member": [("home", reverse("programmes:home")), ("project", project), *signed_in],
+        "mentor": [
+            ("home", reverse("programmes:home")),
+            ("project list", reverse("programmes:project-list")),
+        ],
+        "staff": [
+            ("project list", reverse("programmes:project-list")),
+            ("project", project),
+            ("indicator", reverse("programmes:indicator-detail", args=[indicator.pk])),
+            *editors,
+        ],
+        "admin": [
+            ("home", reverse("programmes:home")),
+            ("budget review", reverse("programmes:warning-review")),
+            ("project", project),
+            ("project edit", edit),
+        ],
+    }
