@@ -80,7 +80,7 @@ class Attendance(models.Model):
 
     workshop = models.ForeignKey(Workshop, on_delete=models.CASCADE, related_name="attendance")
     organisation_type = models.CharField(
-        _("organisation type"), max_length=20, choices=OrganisationType.choices
+        _("organisation type"), max_length=20, choices=OrganisationType
     )
     count = models.PositiveSmallIntegerField(_("number of people"))
 
@@ -108,7 +108,7 @@ class Participant(models.Model):
     name = models.CharField(_("name"), max_length=200)
     role = models.CharField(_("role"), max_length=200, blank=True)
     organisation_type = models.CharField(
-        _("organisation type"), max_length=20, choices=OrganisationType.choices
+        _("organisation type"), max_length=20, choices=OrganisationType
     )
     phone = models.CharField(_("phone"), max_length=30, blank=True)
 
