@@ -79,9 +79,7 @@ class Attendance(models.Model):
     """How many people of one organisation type took part; the total is always summed, never typed."""
 
     workshop = models.ForeignKey(Workshop, on_delete=models.CASCADE, related_name="attendance")
-    organisation_type = models.CharField(
-        _("organisation type"), max_length=20, choices=OrganisationType
-    )
+    organisation_type = models.CharField(_("organisation type"), max_length=20, choices=OrganisationType)
     count = models.PositiveSmallIntegerField(_("number of people"))
 
     history = HistoricalRecords()
@@ -107,9 +105,7 @@ class Participant(models.Model):
     workshop = models.ForeignKey(Workshop, on_delete=models.CASCADE, related_name="participants")
     name = models.CharField(_("name"), max_length=200)
     role = models.CharField(_("role"), max_length=200, blank=True)
-    organisation_type = models.CharField(
-        _("organisation type"), max_length=20, choices=OrganisationType
-    )
+    organisation_type = models.CharField(_("organisation type"), max_length=20, choices=OrganisationType)
     phone = models.CharField(_("phone"), max_length=30, blank=True)
 
     history = HistoricalRecords()
