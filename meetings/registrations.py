@@ -43,15 +43,6 @@ menu.register(
         visible_to=lambda user: roles.has_role(user, roles.MENTOR) and not user.is_superuser,
     )
 )
-menu.register(
-    menu.MenuEntry(
-        key="coverage",
-        label=_("Coverage"),
-        url_name="meetings:coverage",
-        order=35,
-        visible_to=roles.is_staff_member,
-    )
-)
 landing.register(roles.MENTOR, "meetings:my-work")
 
 WORKSHOP_PERMISSIONS = [
