@@ -1,5 +1,6 @@
 """Generate the benchmark's data set: 10,000 projects with about 3 periods, 3 objectives and
-2 locations each, under a few programmes, about one in ten with a budget warning.
+2 locations each, under a few programmes, about one in ten with a budget warning; and 100 sites
+with 20 workshops each (2,000), 3 attendance rows per workshop.
 
 Run through `bench/run.py` (it points Django at the separate `chsd_bench` database).
 """
@@ -20,6 +21,7 @@ django.setup()
 
 from django.db import transaction  # noqa: E402
 
+from meetings.models import Attendance, Workshop  # noqa: E402
 from programmes.models import (  # noqa: E402
     BudgetPeriod,
     Programme,
@@ -29,9 +31,10 @@ from programmes.models import (  # noqa: E402
     TargetGroup,
 )
 from programmes.services.projects import budget_shares  # noqa: E402
-from sites.models import Subdistrict  # noqa: E402
+from sites.models import Site, Subdistrict  # noqa: E402
 
 PROJECTS = int(os.environ.get("BENCH_PROJECTS", "10000"))
+SITES, WORKSHOPS_PER_SITE = 100, 20
 WORDS = [
     "โครงการ", "สนับสนุน", "การปฏิรูป", "ระบบสร้างเสริมสุขภาพ", "ชุมชน", "ท้องถิ่น", "ผู้สูงอายุ",
     "เด็กและเยาวชน", "กองทุนหลักประกันสุขภาพ", "อาสาสมัคร", "การเฝ้าระวังโรค", "ตำบล", "เครือข่าย",
@@ -46,7 +49,41 @@ ORGANISATIONS = [
 ]
 
 
+@transaction.atomic
+def generate_sites() -> None:
+    """100 sites on the first sub-districts with coordinates, each with 20 workshops."""
+    if Site.objects.count() >= SITES:
+        print(f"sites present: {Site.objects.count():,}")
+        return
+    subdistricts = Subdistrict.objects.exclude(latitude=None).exclude(site__isnull=False).order_by("code")
+    sites = Site.objects.bulk_create(
+        [
+            Site(subdistrict=sub, latitude=sub.latitude, longitude=sub.longitude, story="ชุมชนเกษตรกรรม")
+            for sub in subdistricts[: SITES - Site.objects.count()]
+        ]
+    )
+    start = dt.date(2018, 1, 1)
+    workshops = Workshop.objects.bulk_create(
+        [
+            Workshop(site=site, number=n, date=start + dt.timedelta(days=14 * n), place="ห้องประชุม อบต.")
+            for site in sites
+            for n in range(1, WORKSHOPS_PER_SITE + 1)
+        ],
+        batch_size=5000,
+    )
+    Attendance.objects.bulk_create(
+        [
+            Attendance(workshop=workshop, organisation_type=kind, count=count)
+            for workshop in workshops
+            for kind, count in (("lao", 4), ("pcu", 3), ("volunteers", 9))
+        ],
+        batch_size=5000,
+    )
+    print(f"generated {len(sites):,} sites, {len(workshops):,} workshops")
+
+
 def main() -> None:
+    generate_sites()
     if Project.objects.count() >= PROJECTS:
         print(f"data set present: {Project.objects.count():,} projects")
         return

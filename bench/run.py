@@ -88,9 +88,11 @@ session["_auth_user_hash"] = admin.get_session_auth_hash()
 session.create()
 published = Project.objects.published().order_by("code")
 project = published[min(5000, published.count() - 1)]
+from sites.models import Site
+site = Site.objects.select_related("subdistrict").order_by("subdistrict__code").first()
 from qa_board.models import Question
 question = Question.objects.published().filter(answer_count__gte=3).order_by("pk").first()
-print(json.dumps({"session": session.session_key, "code": project.code, "question": question.pk}))
+print(json.dumps({"session": session.session_key, "code": project.code, "site": site.subdistrict.code, "question": question.pk}))
 """
 
 
@@ -149,6 +151,8 @@ def main() -> None:
         ("budget review", f"{base}/review/budget/", setup["session"]),
         ("board list", f"{base}/qa/", None),
         ("board thread", f"{base}/qa/{setup['question']}/", None),
+        ("site overview", f"{base}/sites/", None),
+        ("site page", f"{base}/sites/{setup['site']}/", None),
     ]
     # Rounds alternate the minimal view with each page and the medians are compared, so a
     # passing disturbance on this shared machine moves one sample, not the result.

@@ -15,6 +15,7 @@ import hashlib
 from django.core.cache import cache
 from django.utils import translation
 
+from . import menu
 from .datasql import data_version
 
 
@@ -33,7 +34,12 @@ def cache_page_by_data_version(*areas: str, timeout: int = 600):
             user = getattr(request, "user", None)
             who = request.session.session_key if user is not None and user.is_authenticated else "visitor"
             raw = "|".join(
-                (request.get_full_path(), translation.get_language() or "", data_version(areas), who or "")
+                (
+                    request.get_full_path(),
+                    translation.get_language() or "",
+                    data_version(tuple(dict.fromkeys((*areas, *menu.data_areas())))),
+                    who or "",
+                )
             )
             key = "page:" + hashlib.sha256(raw.encode()).hexdigest()
             response = cache.get(key)

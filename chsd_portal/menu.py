@@ -15,17 +15,29 @@ class MenuEntry:
     label: str
     url_name: str
     order: int = 100
-    # Returns the entry's sub-items as (label, url) pairs; called once per page render.
-    children: Callable[[], list[tuple[str, str]]] | None = None
+    # Returns the entry's sub-items as (label, url) pairs, or (label, url, [(label, url), ...]) for
+    # an item with a third level (a site and its pages); called once per page render.
+    children: Callable[[], list[tuple]] | None = None
     # Who sees it: None for everyone, else a callable taking the user.
     visible_to: Callable[[object], bool] | None = None
 
 
 _entries: dict[str, MenuEntry] = {}
+_data_areas: set[str] = set()
 
 
 def register(entry: MenuEntry) -> None:
     _entries[entry.key] = entry
+
+
+def register_data_area(area: str) -> None:
+    """Say that menu entries read the data-version `area` (see chsd_portal.cache): every cached
+    page shows the menu, so every cached page's key includes it and a change there renews them."""
+    _data_areas.add(area)
+
+
+def data_areas() -> tuple[str, ...]:
+    return tuple(sorted(_data_areas))
 
 
 def entries_for(request) -> list[dict]:
@@ -47,8 +59,12 @@ def entries_for(request) -> list[dict]:
                 "key": entry.key,
                 "label": entry.label,
                 "url": url,
-                "children": [{"label": label, "url": href} for label, href in children],
+                "children": [_child(*child) for child in children],
                 "active": active,
             }
         )
     return items
+
+
+def _child(label: str, url: str, children=()) -> dict:
+    return {"label": label, "url": url, "children": [{"label": text, "url": href} for text, href in children]}

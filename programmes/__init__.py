@@ -22,6 +22,7 @@ selectors/projects.py    the project page: the project with its lists, locator, 
 selectors/project_list.py  the project list: filters' choices, filter, sort, rows, export data
 selectors/warnings.py    the warning rules in SQL: per-project annotations and set-based query
 selectors/warning_review.py  the admins' review list: rows, counts, pages
+selectors/site_projects.py  a site page's projects (registered with sites.sections)
 selectors/history.py     the staff page of recent deletions: one query per kind of content
 services/guide.py        framework create, measurement save
 services/projects.py     project save (with its lists), fiscal-quarter periods

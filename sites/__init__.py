@@ -1,14 +1,37 @@
-"""Sites (พื้นที่): Thailand's provinces, districts and sub-districts (GeoThai, CC BY 4.0) and
-the chained selects every app's forms use to pick one. The same shape as programmes/ (see
-programmes/__init__.py); each layer is one module while it holds one feature.
+"""Sites (พื้นที่ดำเนินการ): Thailand's provinces, districts and sub-districts (GeoThai, CC BY 4.0)
+with the chained selects every app's forms use, the programme's target tambons with their
+mentors, and their capacity reports (รายงานศักยภาพตำบล ครั้งที่ N). The shape of programmes/.
 
-apps.py                  registers the geography loader as the first demo step
-models.py                province, district, sub-district, with their Thai sort key
+apps.py                  registers registrations.py from ready()
+admin.py                 admins manage the capacity components and their rubric
+registrations.py         menu entry (sites ▸ their pages), home block, role permissions, demo
+sections.py              what higher apps add to a site: page sections and menu links
+permissions.py           who may change a site and what belongs to it (staff; its own mentors)
+maps.py                  the maps' points and tile setting
+charts.py                a component's score per round (SVG)
 collation.py             Thai dictionary order for names (`thai_sort_key`)
-forms.py                 `GeoChoiceMixin`: province → district → sub-district fields
-selectors.py             reads of the reference data, in Thai order
-services.py              `geography_load`: GeoThai and the sub-district centroids
-views.py, urls.py        JSON lists for the chained selects (app_name "sites")
+models/geography.py      province, district, sub-district, with their Thai sort key
+models/site.py           site: its tambon, story, point, status, mentors
+models/capacity.py       capacity components (rubric), reports, component scores
+forms/geography.py       `GeoChoiceMixin`: province → district → sub-district fields
+forms/sites.py           the staff's site editor, the overview's filters
+forms/capacity.py        the report editor and one score form per component
+selectors/geography.py   reads of the reference data, in Thai order
+selectors/sites.py       overview, one site, its reports, the menu's tree
+selectors/capacity.py    one report, the form's components, rounds side by side
+selectors/home.py        the home page's sites block
+services/geography.py    `geography_load`: GeoThai and the sub-district centroids
+services/numbering.py    the next number of a per-site series, safe under concurrency
+services/sites.py        site save (with mentors, the centroid as default point)
+services/capacity.py     report save (with its scores, submit), delete
+views/mixins.py          the site from the URL; who may work on it
+views/geography.py       JSON lists for the chained selects
+views/sites.py           overview, site page, site create/edit
+views/capacity.py        report comparison, report page, editor, delete
+urls/__init__.py         app_name "sites"; joins urls/geography.py, urls/sites.py
+demo/geography.py        the reference data, loaded first
+demo/sites.py            the three tambons of seed 000 with report ครั้งที่ 1 (demo/sites.json)
 data/                    the centroids' CSV and its source (README.md)
 management/commands/load_geography.py  `manage.py load_geography`
+templates/sites/         the pages; tests/sites/ (factories.py, test_*.py)
 """

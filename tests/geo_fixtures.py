@@ -16,6 +16,6 @@ import pytest
 @pytest.fixture
 def geography(db):
     """The loaded geography; returns the load result (counts, and whether it was already there)."""
-    from sites.services import geography_load
+    from sites.services.geography import geography_load
 
     return geography_load()

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import FormView, TemplateView
 
+from .. import landing
 from .forms import LoginForm, PortalPasswordResetForm, PortalSetPasswordForm, SignUpForm
 from .services import account_unlock, member_activate, member_sign_up
 
@@ -22,6 +23,10 @@ class LoginView(auth_views.LoginView):
         page, asks for that), which would send a signed-in user round in a loop."""
         url = super().get_redirect_url()
         return "" if url and urlsplit(url).path == self.request.path else url
+
+    def get_default_redirect_url(self):
+        """With no "next", each role's own starting page (chsd_portal.landing)."""
+        return landing.landing_url_for(self.request.user)
 
 
 class SignUpView(FormView):

@@ -215,6 +215,26 @@ CONTENT_SECURITY_POLICY = {
 
 SIMPLE_HISTORY_REVERT_DISABLED = True
 
+# Maps (sites/): Thailand's outline is drawn from vendored data, so the map works with no network.
+# A tile server is used only when named, e.g. "https://tile.openstreetmap.org/{z}/{x}/{y}.png";
+# its host is then allowed to serve images.
+SITES_MAP_TILE_URL = env("SITES_MAP_TILE_URL", default="")
+SITES_MAP_TILE_ATTRIBUTION = env("SITES_MAP_TILE_ATTRIBUTION", default="")
+if SITES_MAP_TILE_URL:
+    from urllib.parse import urlsplit
+
+    _tiles = urlsplit(SITES_MAP_TILE_URL)
+    CONTENT_SECURITY_POLICY["DIRECTIVES"]["img-src"].append(
+        f"{_tiles.scheme}://{_tiles.netloc.replace('{s}', '*')}"
+    )
+
+# Coverage (staff): a site is overdue with no workshop for this many days, or when its latest
+# capacity report is older than this many months.
+COVERAGE_WORKSHOP_DAYS = env.int("COVERAGE_WORKSHOP_DAYS", default=90)
+COVERAGE_REPORT_MONTHS = env.int("COVERAGE_REPORT_MONTHS", default=6)
+# A workshop's attached file (PDF, DOCX, XLSX) may be at most this big.
+WORKSHOP_ATTACHMENT_MAX_BYTES = env.int("WORKSHOP_ATTACHMENT_MAX_BYTES", default=10 * 1024 * 1024)
+
 # `make bench` serves a trivial view to compare the real pages with.
 BENCHMARK = env.bool("BENCHMARK", default=False)
 

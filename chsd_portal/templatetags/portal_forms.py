@@ -41,6 +41,11 @@ def _bound_forms_in(context) -> list:
             for item in value.values():
                 if issubclass(type(item), forms.BaseFormSet):
                     add(item)
+        elif kind is list:
+            # A page's list of forms (a capacity report's score per component).
+            for item in value:
+                if issubclass(type(item), forms.BaseForm):
+                    add(item)
 
     for layer in context.dicts:
         for value in layer.values():

@@ -19,7 +19,7 @@ from chsd_portal import roles
 from chsd_portal.forms import ThaiDateField
 from chsd_portal.formsets import inline_formset
 from chsd_portal.thai import format_date_numeric
-from sites.forms import GeoChoiceMixin
+from sites.forms.geography import GeoChoiceMixin
 from sites.models import District, Province, Subdistrict
 
 from ..models import (
@@ -279,7 +279,7 @@ class TargetGroupForm(PythonChecksOnlyMixin, forms.ModelForm):
 
 
 class ProjectLocationForm(GeoChoiceMixin, PythonChecksOnlyMixin, forms.ModelForm):
-    """Province, district and sub-district as chained selects (sites.forms.GeoChoiceMixin)."""
+    """Province, district and sub-district as chained selects (sites.forms.geography.GeoChoiceMixin)."""
 
     # Declared rather than generated, so they choose by primary key as GeoChoiceMixin expects.
     province = forms.ModelChoiceField(Province.objects.all(), label=_("province"))

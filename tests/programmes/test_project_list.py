@@ -506,7 +506,7 @@ def _queries_for(client, **params) -> int:
 
 # Visitor: the data version (read by the page cache and by the filter choices' cache) + 4 filter choices + COUNT + page ids + rows + their periods + 1 when
 # a flagged row has a review (its open count is matched against the review) + 1 for the site menu.
-VISITOR_MAX_QUERIES = 12
+VISITOR_MAX_QUERIES = 13
 # Staff: the same, plus session, user and the user's groups.
 STAFF_MAX_QUERIES = 15
 

@@ -6,7 +6,7 @@ from django.middleware.csrf import get_token
 from django.template import engines
 from django.urls import include, path
 
-from sites.forms import GeoChoiceMixin
+from sites.forms.geography import GeoChoiceMixin
 from sites.models import District, Province, Subdistrict
 
 

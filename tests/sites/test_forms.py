@@ -3,7 +3,7 @@ from django import forms
 from django.urls import reverse
 from django.utils import translation
 
-from sites.forms import GeoChoiceMixin, setup_geo_fields
+from sites.forms.geography import GeoChoiceMixin, setup_geo_fields
 from sites.models import District, Province, Subdistrict
 
 pytestmark = pytest.mark.django_db
@@ -165,7 +165,7 @@ def test_a_plain_model_form_on_a_location_model_is_accepted(geography):
     from django import forms as django_forms
 
     from programmes.models import ProjectLocation
-    from sites.forms import GeoChoiceMixin
+    from sites.forms.geography import GeoChoiceMixin
 
     class LocationForm(GeoChoiceMixin, django_forms.ModelForm):
         class Meta:

@@ -6,7 +6,7 @@ from django.core.management import call_command
 
 from sites.collation import thai_sort_key
 from sites.models import District, Province, Subdistrict
-from sites.services import geography_load
+from sites.services.geography import geography_load
 
 pytestmark = pytest.mark.django_db
 

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from sites.services import geography_load
+from sites.services.geography import geography_load
 
 
 class Command(BaseCommand):

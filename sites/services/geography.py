@@ -14,10 +14,10 @@ import geothai
 from django.db import transaction
 from django.db.models import Count, Q
 
-from .collation import thai_sort_key
-from .models import District, Province, Subdistrict
+from ..collation import thai_sort_key
+from ..models import District, Province, Subdistrict
 
-CENTROIDS_CSV = Path(__file__).resolve().parent / "data" / "thai_address_data.csv"
+CENTROIDS_CSV = Path(__file__).resolve().parent.parent / "data" / "thai_address_data.csv"
 
 # Thailand's extent, with a margin: a centroid outside it is a data error, not a place.
 _LATITUDES = (Decimal("5.0"), Decimal("21.0"))

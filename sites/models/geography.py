@@ -1,7 +1,7 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from .collation import thai_sort_key
+from ..collation import thai_sort_key
 
 
 class PlaceName(models.Model):

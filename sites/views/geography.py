@@ -7,7 +7,7 @@ from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
-from . import selectors
+from ..selectors import geography as selectors
 
 # Reference data changes once a year at most; browsers and proxies may keep a list for a day.
 CACHE_SECONDS = 60 * 60 * 24

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .models import District, Subdistrict
+from ..models import District, Subdistrict
 
 
 def _options(queryset) -> list[dict]:

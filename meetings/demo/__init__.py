@@ -1,0 +1,1 @@
+"""Demo content, one loader per feature (see meetings/__init__.py)."""

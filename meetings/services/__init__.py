@@ -1,0 +1,1 @@
+"""One module per feature (see meetings/__init__.py)."""

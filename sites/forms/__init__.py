@@ -1,0 +1,1 @@
+"""Forms, one module per feature (see sites/__init__.py)."""

@@ -1,0 +1,1 @@
+"""Views, one module per feature (see sites/__init__.py)."""
