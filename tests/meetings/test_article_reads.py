@@ -16,7 +16,9 @@ from tests.meetings.factories import ArticleFactory
 
 pytestmark = pytest.mark.django_db
 
-BROWSER = "Mozilla/5.0 (Linux; Android 14) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Mobile Safari/537.36"
+BROWSER = (
+    "Mozilla/5.0 (Linux; Android 14) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Mobile Safari/537.36"
+)
 
 
 def read_count(article) -> int:
