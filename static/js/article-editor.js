@@ -54,11 +54,16 @@
   function atLineStart(prefix, sample) {
     var start = body.selectionStart, end = body.selectionEnd;
     var lineStart = body.value.lastIndexOf("\n", start - 1) + 1;
-    var chosen = body.value.slice(lineStart, end) || sample;
+    var typed = body.value.slice(lineStart, end);
+    var chosen = typed || sample;
     var lines = chosen.split("\n").map(function (line, index) {
       return (typeof prefix === "function" ? prefix(index) : prefix) + line;
     });
     body.setRangeText(lines.join("\n"), lineStart, Math.max(end, lineStart), "end");
+    if (!typed) {
+      /* The sample is selected: typing replaces it. */
+      body.selectionStart = body.selectionEnd - sample.length;
+    }
     body.focus();
     body.dispatchEvent(new Event("input"));
   }
@@ -70,6 +75,25 @@
     body.focus();
     body.dispatchEvent(new Event("input"));
   }
+
+  /* Enter in a list item starts the next item (2. after 1.); Enter on an empty item ends the list. */
+  body.addEventListener("keydown", function (event) {
+    if (event.key !== "Enter" || event.shiftKey || event.isComposing) return;
+    var start = body.selectionStart;
+    if (start !== body.selectionEnd) return;
+    var lineStart = body.value.lastIndexOf("\n", start - 1) + 1;
+    var line = body.value.slice(lineStart, start);
+    var match = /^(\s*)([-*+]|(\d+)\.)\s+(.*)$/.exec(line);
+    if (!match) return;
+    event.preventDefault();
+    if (!match[4].trim()) {
+      body.setRangeText("", lineStart, start, "end");
+    } else {
+      var marker = match[3] ? (parseInt(match[3], 10) + 1) + "." : match[2];
+      body.setRangeText("\n" + match[1] + marker + " ", start, start, "end");
+    }
+    body.dispatchEvent(new Event("input"));
+  });
 
   var chooser = document.createElement("input");
   chooser.type = "file";
