@@ -162,7 +162,11 @@ class ArticleEditView(PermissionRequiredMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context.setdefault("form", ArticleForm(instance=self.article))
+        if "form" not in context:
+            # "Write an article" from a category's list starts in that category.
+            category = self.request.GET.get("category", "")
+            initial = {"category": int(category)} if category.isdigit() and not self.article.pk else {}
+            context["form"] = ArticleForm(instance=self.article, initial=initial)
         context["article"] = self.article
         form = context["form"]
         body = form["body"].value() or ""
