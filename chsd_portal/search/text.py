@@ -156,8 +156,9 @@ def all_parts_query(parts: list[str], weight: str = "") -> str:
 
 
 def words_query(query: str) -> str:
-    """A tsquery literal of any of the query's words, for ranking by the words vector."""
-    found = list(dict.fromkeys(words(query)))
+    """A tsquery literal of any of the query's words (and of its parts whole, in case the text
+    was segmented otherwise), for ranking by the words vector."""
+    found = list(dict.fromkeys([*words(query), *query_parts(query)]))
     return " | ".join(_quote(word) for word in found)
 
 

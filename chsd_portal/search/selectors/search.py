@@ -70,10 +70,20 @@ def ranked(user, query: Query, kind: str | None = None):
     documents = _matching(user, query)
     if kind:
         documents = documents.filter(kind=kind)
-    score_sql = f"(CASE WHEN search_searchdocument.title_grams @@ %s::tsquery THEN {TITLE_WEIGHT} ELSE 0 END)"
+    # A title that contains the query counts TITLE_WEIGHT, and up to one more the closer the
+    # title is to being just the query (ตำบลท่าโสม before a long project name with ท่าโสม in it).
+    length = sum(len(part) for part in query.parts)
+    score_sql = (
+        "(CASE WHEN search_searchdocument.title_grams @@ %s::tsquery"
+        f" THEN {TITLE_WEIGHT} + round(({length}.0 / greatest(char_length(search_searchdocument.title), {length}))::numeric, 1)"
+        " ELSE 0 END)"
+    )
     params = [query.title_match]
     if query.words:
-        score_sql += f" + {WORD_WEIGHT} * ts_rank(search_searchdocument.words, %s::tsquery)"
+        # Rounded, so near-equal relevance counts as equal and the newer comes first.
+        score_sql += (
+            f" + round(({WORD_WEIGHT} * ts_rank(search_searchdocument.words, %s::tsquery))::numeric, 2)"
+        )
         params.append(query.words)
     return documents.annotate(score=RawSQL(score_sql, params, output_field=FloatField())).order_by(
         "-score", F("date").desc(nulls_last=True), "-id"
