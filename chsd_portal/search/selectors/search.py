@@ -128,24 +128,26 @@ def suggestions(user, query: str, *, limit: int = 3) -> list[str]:
         .values_list("title", flat=True)[:SUGGESTION_CANDIDATES]
     )
     scored: dict[str, float] = {}
+    # Runs of as many words as the query has, give or take one.
+    most = len(text.words(query)) + 1
     for title in titles:
-        tokens = title.split()
-        for token in tokens:
-            for phrase in _phrases(token):
-                ratio = difflib.SequenceMatcher(None, packed, text.compact(phrase)).ratio()
-                if ratio >= 0.6 and text.compact(phrase) != packed:
+        for token in title.split():
+            for phrase in _phrases(token, most):
+                candidate = text.compact(phrase)
+                ratio = difflib.SequenceMatcher(None, packed, candidate).ratio()
+                if ratio >= 0.6 and candidate != packed:
                     scored[phrase] = max(scored.get(phrase, 0), ratio)
     best = sorted(scored.items(), key=lambda item: (-item[1], len(item[0])))
     return [phrase for phrase, _ratio in best[:limit]]
 
 
-def _phrases(token: str) -> list[str]:
-    """Runs of one to three words of a space-free piece of a title, as written."""
+def _phrases(token: str, most: int) -> list[str]:
+    """Runs of one to `most` words of a space-free piece of a title, as written."""
     import nlpo3
 
     pieces = [piece for piece in nlpo3.segment(token, text._dictionary()) if piece.strip()]
     found = []
-    for size in (1, 2, 3):
+    for size in range(1, max(most, 1) + 1):
         for start in range(len(pieces) - size + 1):
             found.append("".join(pieces[start : start + size]))
     return found
