@@ -5,13 +5,17 @@ the ข่าว/ประชุม menu entry, role permissions and demo data."
 from django.utils.translation import gettext_lazy as _
 
 from chsd_portal import demo, home_blocks, landing, menu, roles
+from chsd_portal.search import registry as search
 from programmes import project_sections
 from sites import sections
+from sites.models import Site
 from sites.permissions import can_work_on
 
 from .demo.articles import load_demo_articles
 from .demo.workshops import load_demo_workshops
+from .models import Article, Category, Workshop
 from .selectors import articles as article_selectors
+from .selectors import search as search_sources
 from .selectors import workshops as selectors
 
 # Bumped by migrations/0003 on writes to articles and categories (not on a read count).
@@ -109,3 +113,32 @@ for role in (roles.STAFF, roles.ADMIN):
     roles.grant(role, *ARTICLE_PERMISSIONS)
 
 demo.register("articles", load_demo_articles, order=50)
+# Search (chsd_portal/search/registry.py): workshops, never their participants.
+search.register(
+    search.Source(
+        kind="meetings.workshop",
+        label=_("Workshops"),
+        model=Workshop,
+        build=search_sources.workshop_document,
+        queryset=search_sources.workshops,
+        related={
+            Site: search_sources.site_workshop_pks,
+            Site.mentors.through: search_sources.site_workshop_pks,
+        },
+        private_fields=("meetings.Participant.name", "meetings.Participant.phone"),
+        order=60,
+    )
+)
+
+# Search (chsd_portal/search/registry.py): articles, published ones for visitors.
+search.register(
+    search.Source(
+        kind="meetings.article",
+        label=_("News and meetings"),
+        model=Article,
+        build=search_sources.article_document,
+        queryset=search_sources.articles,
+        related={Category: search_sources.category_article_pks},
+        order=50,
+    )
+)
