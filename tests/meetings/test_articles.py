@@ -290,3 +290,21 @@ def test_article_pages_and_feeds_cost_the_same_with_3_or_60_articles(
     for url, count in zip(urls, counts, strict=True):
         with django_assert_num_queries(count):
             client.get(url, HTTP_USER_AGENT=BROWSER)
+
+
+# --- Search ------------------------------------------------------------------------------------
+
+
+def test_search_finds_a_published_article_by_a_word_inside_its_text_and_drafts_only_for_staff(staff_user):
+    "Registered with chsd_portal.search: saves index at once; a category's new name follows"
+    from tests.search.factories import found
+
+    category = CategoryFactory(name="ประชุมทีมพี่เลี้ยง")
+    ArticleFactory(title="ประชุมทีมพี่เลี้ยงภาคใต้", category=category, body="ทำการวิเคราะห์ทุนทางสังคมร่วมกัน")
+    ArticleFactory(title="ร่างบันทึกการประชุม", category=category, body="ทุนทางสังคมของตำบล", draft=True)
+    assert ("meetings.article", "ประชุมทีมพี่เลี้ยงภาคใต้") in found("ทุนทางสังคม")
+    assert ("meetings.article", "ร่างบันทึกการประชุม") not in found("ทุนทางสังคม")
+    assert ("meetings.article", "ร่างบันทึกการประชุม") in found("ทุนทางสังคม", staff_user)
+    category.name = "ประชุมคณะกรรมการกำกับดูแลแผนงาน"
+    category.save()
+    assert ("meetings.article", "ประชุมทีมพี่เลี้ยงภาคใต้") in found("คณะกรรมการกำกับดูแล")
