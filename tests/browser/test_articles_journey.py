@@ -74,6 +74,7 @@ def test_a_visitor_reads_prints_and_shares_the_seed_article(browser, live_server
     expect(page.locator(".site-header")).to_be_hidden()
     expect(page.locator(".site-footer")).to_be_hidden()
     expect(page.locator(".article-actions")).to_be_hidden()
+    assert page.locator(".site-header:visible, nav:visible, form:visible, .search-bar:visible").count() == 0
     assert page.locator("button:visible, .btn:visible").count() == 0
     expect(page.locator(".article-print-address")).to_contain_text(page.url)
     expect(page.get_by_text("20 กันยายน 2555")).to_be_visible()
