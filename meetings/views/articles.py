@@ -11,7 +11,6 @@ from urllib.parse import quote, urlencode
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.mixins import PermissionRequiredMixin
-from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404, HttpResponse, JsonResponse
 from django.shortcuts import redirect
 from django.utils import timezone
@@ -225,10 +224,7 @@ class ArticleImageUploadView(PermissionRequiredMixin, View):
         if not form.is_valid():
             errors = [error for field_errors in form.errors.values() for error in field_errors]
             return JsonResponse({"error": " ".join(errors)}, status=400)
-        try:
-            image = image_upload(upload=form.cleaned_data["image"], uploaded_by=request.user)
-        except ValidationError as error:  # pragma: no cover - the form has checked the picture
-            return JsonResponse({"error": " ".join(error.messages)}, status=400)
+        image = image_upload(upload=form.cleaned_data["image"], uploaded_by=request.user)
         return JsonResponse({"markdown": image_markdown(image), "url": image.url("large")})
 
 
