@@ -17,6 +17,7 @@ models/question.py       topic, question (status, moderation state, counters), a
                          accepted: one per question by a partial unique constraint)
 models/querysets.py      who sees which posts (published; one's own held ones; all for moderators)
 models/moderation.py     banned words, blocked accounts, the moderation log
+models/search.py         the folded text (Thai onto Latin letters) the trigram search indexes hold
 forms/antispam.py        honeypot field, signed "form shown at" time, post text without controls
 forms/ask.py             the ask form (display name and private e-mail for visitors)
 forms/answer.py          the answer form
@@ -44,5 +45,6 @@ urls.py                  app_name "qa_board", under /qa/
 demo/questions.py        demo topics, questions and answers, read from demo/questions.json
 migrations/0002_…        the database table the shared "ratelimit" cache counts in
 migrations/0003_…        the triggers that bump the "qa_board" data version (not on a view count)
+migrations/0004_…        pg_trgm and the trigram indexes of the folded title and body (search)
 templates/qa_board/      the pages; static/css/qa_board.css; tests/qa_board/ (factories.py, test_*.py)
 """

@@ -22,6 +22,7 @@ DJANGO_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django.contrib.postgres",  # OpClass in index expressions (the board's trigram search indexes)
     "django.contrib.admin",
     "django.forms",  # Django's widget templates, for FORM_RENDERER below
 ]

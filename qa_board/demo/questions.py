@@ -45,7 +45,9 @@ def load_demo_questions(*, password: str, stdout=None) -> None:
     for index, row in enumerate(data["questions"]):
         if row["title"] in existing:
             continue
-        asked_at = now - timedelta(days=DAYS_BETWEEN_QUESTIONS * (len(data["questions"]) - index), hours=index)
+        asked_at = now - timedelta(
+            days=DAYS_BETWEEN_QUESTIONS * (len(data["questions"]) - index), hours=index
+        )
         question = Question.objects.create(
             title=row["title"],
             body=row["body"],

@@ -102,7 +102,9 @@ class ModerateDeleteView(ModeratorRequiredMixin, TemplateView):
 
     def get(self, request, kind, pk):
         post = _post_of(kind, pk)
-        form = DeleteForm(initial={"reason": request.GET.get("reason", "")[:500], "next": request.GET.get("next", "")})
+        form = DeleteForm(
+            initial={"reason": request.GET.get("reason", "")[:500], "next": request.GET.get("next", "")}
+        )
         return self.render_to_response(self.get_context_data(post=post, kind=kind, form=form))
 
     def post(self, request, kind, pk):

@@ -73,10 +73,14 @@ def test_increments_from_many_connections_at_once_are_all_counted(shared_cache):
 def test_an_increment_keeps_the_windows_expiry(shared_cache):
     shared_cache.add("window", 0, 600)
     with connections["default"].cursor() as cursor:
-        cursor.execute("SELECT expires FROM qa_board_ratelimit_shared_test WHERE cache_key LIKE %s", ["%window"])
+        cursor.execute(
+            "SELECT expires FROM qa_board_ratelimit_shared_test WHERE cache_key LIKE %s", ["%window"]
+        )
         before = cursor.fetchone()[0]
         shared_cache.incr("window")
-        cursor.execute("SELECT expires FROM qa_board_ratelimit_shared_test WHERE cache_key LIKE %s", ["%window"])
+        cursor.execute(
+            "SELECT expires FROM qa_board_ratelimit_shared_test WHERE cache_key LIKE %s", ["%window"]
+        )
         assert cursor.fetchone()[0] == before
 
 
