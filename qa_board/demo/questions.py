@@ -19,7 +19,7 @@ DATA = Path(__file__).with_name("questions.json")
 # The demo's questions were asked over the past weeks, the file's last one most recently, and
 # answered some hours later, so the board reads like a living one (not all at one minute).
 DAYS_BETWEEN_QUESTIONS = 2.5
-HOURS_TO_AN_ANSWER = 5
+HOURS_TO_AN_ANSWER = 2
 
 
 def load_demo_questions(*, password: str, stdout=None) -> None:
@@ -41,13 +41,13 @@ def load_demo_questions(*, password: str, stdout=None) -> None:
             "title", flat=True
         )
     )
-    now = timezone.now()
+    today = timezone.localtime()
     for index, row in enumerate(data["questions"]):
         if row["title"] in existing:
             continue
-        asked_at = now - timedelta(
-            days=DAYS_BETWEEN_QUESTIONS * (len(data["questions"]) - index), hours=index
-        )
+        days_ago = round(DAYS_BETWEEN_QUESTIONS * (len(data["questions"]) - index))
+        # In the day, Bangkok time: people write between 8 in the morning and 3 in the afternoon.
+        asked_at = (today - timedelta(days=days_ago)).replace(hour=8 + index % 8, minute=index * 7 % 60)
         question = Question.objects.create(
             title=row["title"],
             body=row["body"],
