@@ -187,7 +187,10 @@ def test_a_confirmed_delete_is_logged_with_its_reason_and_returns_to_the_queue(c
 def test_the_one_step_action_route_refuses_to_delete(client, staff_user):
     question = QuestionFactory()
     client.force_login(staff_user)
-    client.post(reverse("qa_board:moderate", args=["question", question.pk, "delete"]), {"reason": "x"})
+    response = client.post(
+        reverse("qa_board:moderate", args=["question", question.pk, "delete"]), {"reason": "x"}
+    )
+    assert response.status_code == 302 and response.url == delete_url(question)  # it asks first
     assert Question.objects.filter(pk=question.pk).exists() and not ModerationLog.objects.exists()
 
 
