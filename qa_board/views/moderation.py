@@ -84,10 +84,9 @@ class ModerateView(ModeratorRequiredMixin, View):
     def post(self, request, kind, pk, action):
         back = _safe_next(request, request.POST.get("next") or "")
         post = _post_of(kind, pk)
-        if action == ModerationLog.Action.DELETE:
-            return redirect(reverse("qa_board:moderate-delete", args=[kind, pk]))
         allowed = services.QUESTION_ACTIONS if kind == "question" else services.ANSWER_ACTIONS
-        if action not in allowed:
+        # ".../delete/" is routed to ModerateDeleteView before this view; never delete in one step.
+        if action not in allowed or action == ModerationLog.Action.DELETE:
             return redirect(back)
         form = ModerationForm(request.POST)
         _moderate(request, post, action, form.cleaned_data["reason"] if form.is_valid() else "")

@@ -184,13 +184,13 @@ def test_a_confirmed_delete_is_logged_with_its_reason_and_returns_to_the_queue(c
     assert (entry.action, entry.actor, entry.reason) == ("delete", staff_user, "ซ้ำกับกระทู้อื่น")
 
 
-def test_the_one_step_action_route_refuses_to_delete(client, staff_user):
+def test_a_delete_sent_like_any_other_action_only_gets_the_confirmation_page(client, staff_user):
     question = QuestionFactory()
     client.force_login(staff_user)
     response = client.post(
         reverse("qa_board:moderate", args=["question", question.pk, "delete"]), {"reason": "x"}
     )
-    assert response.status_code == 302 and response.url == delete_url(question)  # it asks first
+    assert response.status_code == 200 and "ลบกระทู้นี้หรือไม่" in response.content.decode()
     assert Question.objects.filter(pk=question.pk).exists() and not ModerationLog.objects.exists()
 
 
