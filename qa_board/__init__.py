@@ -10,11 +10,14 @@ registrations.py         menu entries, the home page's answered-questions block,
 permissions.py           who may answer, accept, moderate; who answers officially; blocked accounts
 cache.py                 the "qa_board" data-version area its cached pages (list, visitors'
                          threads) key on
+ratelimit_cache.py       the database cache the rate limits count in: increments under a row lock
+                         (Django's own loses some when processes post at once)
 admin.py                 Django admin (admins): banned words, topics, blocked accounts, the log
 models/question.py       topic, question (status, moderation state, counters), answer (official,
                          accepted: one per question by a partial unique constraint)
 models/querysets.py      who sees which posts (published; one's own held ones; all for moderators)
 models/moderation.py     banned words, blocked accounts, the moderation log
+models/search.py         the folded text (Thai onto Latin letters) the trigram search indexes hold
 forms/antispam.py        honeypot field, signed "form shown at" time, post text without controls
 forms/ask.py             the ask form (display name and private e-mail for visitors)
 forms/answer.py          the answer form
@@ -35,12 +38,13 @@ templatetags/qa_board.py post_html / post_plain filters (masked unless the reade
 views/questions.py       list, thread, ask
 views/answers.py         answer, accept
 views/mine.py            คำถามของฉัน
-views/moderation.py      the queue, an action, blocking, the log
+views/moderation.py      the queue, an action, deleting (a confirmation page first), blocking, the log
 views/posting.py         what ask and answer share: address, the visitor's own questions, spam check
-views/buttons.py         the moderators' buttons' words
+views/buttons.py         the moderators' buttons: their words, and only those that change the post
 urls.py                  app_name "qa_board", under /qa/
 demo/questions.py        demo topics, questions and answers, read from demo/questions.json
 migrations/0002_…        the database table the shared "ratelimit" cache counts in
 migrations/0003_…        the triggers that bump the "qa_board" data version (not on a view count)
+migrations/0004_…        pg_trgm and the trigram indexes of the folded title and body (search)
 templates/qa_board/      the pages; static/css/qa_board.css; tests/qa_board/ (factories.py, test_*.py)
 """

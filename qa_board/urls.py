@@ -18,6 +18,12 @@ urlpatterns = [
     path("moderation/", moderation.ModerationQueueView.as_view(), name="moderation"),
     path("moderation/log/", moderation.ModerationLogView.as_view(), name="moderation-log"),
     path("moderation/users/<int:user_pk>/block/", moderation.BlockPosterView.as_view(), name="block-poster"),
+    # Before the general action route, which refuses "delete": deleting asks for confirmation.
+    path(
+        "moderation/<str:kind>/<int:pk>/delete/",
+        moderation.ModerateDeleteView.as_view(),
+        name="moderate-delete",
+    ),
     path(
         "moderation/<str:kind>/<int:pk>/<slug:action>/",
         moderation.ModerateView.as_view(),

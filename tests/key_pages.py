@@ -33,6 +33,8 @@ def key_pages() -> dict[str, list[tuple]]:
     from qa_board.models import Question
 
     thread = Question.objects.published().filter(answer_count__gt=0).order_by("pk").first().get_absolute_url()
+    held = Question.objects.filter(moderation="held").order_by("pk").first()
+    delete_held = reverse("qa_board:moderate-delete", args=["question", held.pk])
     edit = reverse("programmes:project-edit", args=[SEED_CODE])
     from meetings.models import Article
 
@@ -114,6 +116,8 @@ def key_pages() -> dict[str, list[tuple]]:
             *editors,
             ("moderation queue", reverse("qa_board:moderation")),
             ("moderation log", reverse("qa_board:moderation-log")),
+            ("moderation delete", delete_held),
+            ("moderation delete with errors", delete_held, {"reason": "", "confirm": "1"}),
             ("board thread", thread),
             ("news article", seed_article.get_absolute_url()),
             ("article new", reverse("meetings:article-create")),

@@ -22,6 +22,7 @@ DJANGO_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django.contrib.postgres",  # OpClass in index expressions (the board's trigram search indexes)
     "django.contrib.admin",
     "django.forms",  # Django's widget templates, for FORM_RENDERER below
 ]
@@ -156,6 +157,10 @@ CACHES = {
     },
     "ratelimit": env.cache("RATELIMIT_CACHE_URL", default="dbcache://qa_board_ratelimit"),
 }
+# Django's own database cache loses increments made at the same instant by several processes
+# (django-ratelimit's docs), so a database URL counts in qa_board's row-locking subclass.
+if CACHES["ratelimit"]["BACKEND"] == "django.core.cache.backends.db.DatabaseCache":
+    CACHES["ratelimit"]["BACKEND"] = "qa_board.ratelimit_cache.RateLimitDatabaseCache"
 RATELIMIT_USE_CACHE = "ratelimit"
 # The client's address: REMOTE_ADDR, which a reverse proxy in front must set to the real client.
 RATELIMIT_IP_META_KEY = env("RATELIMIT_IP_META_KEY", default="REMOTE_ADDR")

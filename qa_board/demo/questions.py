@@ -2,10 +2,12 @@
 some tied to its three tambons, answered by `mentor` and `staff`, one accepted, one held."""
 
 import json
+from datetime import timedelta
 from pathlib import Path
 
 from django.contrib.auth import get_user_model
 from django.db.models import F
+from django.utils import timezone
 
 from sites.models import Subdistrict
 
@@ -14,6 +16,10 @@ from ..services.questions import question_refresh
 from ..services.spam import content_hash
 
 DATA = Path(__file__).with_name("questions.json")
+# The demo's questions were asked over the past weeks, the file's last one most recently, and
+# answered some hours later, so the board reads like a living one (not all at one minute).
+DAYS_BETWEEN_QUESTIONS = 2.5
+HOURS_TO_AN_ANSWER = 2
 
 
 def load_demo_questions(*, password: str, stdout=None) -> None:
@@ -35,9 +41,13 @@ def load_demo_questions(*, password: str, stdout=None) -> None:
             "title", flat=True
         )
     )
-    for row in data["questions"]:
+    today = timezone.localtime()
+    for index, row in enumerate(data["questions"]):
         if row["title"] in existing:
             continue
+        days_ago = round(DAYS_BETWEEN_QUESTIONS * (len(data["questions"]) - index))
+        # In the day, Bangkok time: people write between 8 in the morning and 3 in the afternoon.
+        asked_at = (today - timedelta(days=days_ago)).replace(hour=8 + index % 8, minute=index * 7 % 60)
         question = Question.objects.create(
             title=row["title"],
             body=row["body"],
@@ -49,16 +59,21 @@ def load_demo_questions(*, password: str, stdout=None) -> None:
             hold_reasons=row.get("hold_reasons", []),
             content_hash=content_hash(row["title"], row["body"]),
         )
-        Question.objects.filter(pk=question.pk).update(view_count=F("view_count") + row.get("views", 0))
-        for answer in row.get("answers", []):
+        Question.objects.filter(pk=question.pk).update(
+            view_count=F("view_count") + row.get("views", 0), created_at=asked_at
+        )
+        for number, answer in enumerate(row.get("answers", []), start=1):
             author = users.get(answer["author"])
-            Answer.objects.create(
+            created = Answer.objects.create(
                 question=question,
                 author=author,
                 body=answer["body"],
                 is_official=answer["author"] in ("mentor", "staff", "admin"),
                 is_accepted=answer.get("accepted", False),
                 content_hash=content_hash(answer["body"]),
+            )
+            Answer.objects.filter(pk=created.pk).update(
+                created_at=asked_at + timedelta(hours=HOURS_TO_AN_ANSWER * number)
             )
         question_refresh(question_id=question.pk)
     if stdout is not None:

@@ -15,3 +15,10 @@ class ModerationForm(forms.Form):
 
 class BlockForm(forms.Form):
     reason = forms.CharField(label=_("Why block this account"), max_length=500)
+
+
+class DeleteForm(forms.Form):
+    """The second step of deleting a post: the moderator confirms and says why (the log keeps it)."""
+
+    reason = forms.CharField(label=_("Why delete it (kept in the log)"), max_length=500)
+    next = forms.CharField(required=False, widget=forms.HiddenInput)

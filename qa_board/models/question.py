@@ -5,12 +5,14 @@ name), at most one accepted answer, and its status and moderation state are one 
 choices. Counters (views, answers) are written by single UPDATE statements in services/."""
 
 from django.conf import settings
+from django.contrib.postgres.indexes import GinIndex, OpClass
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from .querysets import AnswerQuerySet, QuestionQuerySet
+from .search import ThaiFold
 
 
 class Moderation(models.TextChoices):
@@ -102,6 +104,18 @@ class Question(models.Model):
             models.Index(fields=["moderation", "-created_at"], name="qa_question_public_newest"),
             models.Index(fields=["moderation", "status", "-created_at"], name="qa_question_public_status"),
             models.Index(fields=["moderation", "-answered_at"], name="qa_question_public_answered"),
+            # The list's search finds any part of a word (LIKE '%…%') through trigrams of the
+            # folded title and body (models/search.py: why folded). Built where pg_trgm exists.
+            # No pending list (fastupdate): a question is written once and searched often, and
+            # the planner would count a long pending list against the index.
+            GinIndex(
+                OpClass(ThaiFold("title"), name="gin_trgm_ops"),
+                name="qa_question_title_trgm",
+                fastupdate=False,
+            ),
+            GinIndex(
+                OpClass(ThaiFold("body"), name="gin_trgm_ops"), name="qa_question_body_trgm", fastupdate=False
+            ),
         ]
         constraints = [
             models.CheckConstraint(

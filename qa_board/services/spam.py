@@ -2,7 +2,8 @@
 thrown away); the codes are kept on the post so moderators see why.
 
 The rate limits are counted by django-ratelimit in the "ratelimit" cache (settings: a shared
-cache, so they hold across processes; see the README)."""
+cache, so they hold across processes; by default the database, through ratelimit_cache.py,
+whose increments are atomic; see the README)."""
 
 import hashlib
 import re

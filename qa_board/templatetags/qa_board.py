@@ -30,3 +30,11 @@ def hold_reasons_text(codes) -> str:
 @register.filter
 def get_count(counts: dict, key) -> int:
     return counts.get(key, 0)
+
+
+@register.filter
+def moderation_buttons(post) -> list[dict]:
+    """The moderators' buttons that would change this question or answer (views/buttons.py)."""
+    from ..views.buttons import action_buttons
+
+    return action_buttons(post)

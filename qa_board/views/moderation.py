@@ -17,13 +17,12 @@ from chsd_portal.pagination import page_links
 from chsd_portal.tables import Cell, Column, Row, Table
 from chsd_portal.thai import format_datetime
 
-from ..forms.moderation import BlockForm, ModerationForm
+from ..forms.moderation import BlockForm, DeleteForm, ModerationForm
 from ..models import Answer, ModerationLog, Question
 from ..permissions import MODERATING_ROLES
 from ..selectors import moderation as selectors
 from ..services import moderation as services
 from ..services.spam import REASON_LABELS
-from .buttons import action_buttons
 
 
 class ModeratorRequiredMixin(RoleRequiredMixin):
@@ -44,48 +43,95 @@ class ModerationQueueView(ModeratorRequiredMixin, TemplateView):
             counts=selectors.held_counts(),
             offenders=selectors.repeat_offenders(authors),
             reason_labels=REASON_LABELS,
-            question_actions=action_buttons(services.QUESTION_ACTIONS),
-            answer_actions=action_buttons(services.ANSWER_ACTIONS),
             form=ModerationForm(),
             block_form=BlockForm(),
         )
         return context
 
 
+def _safe_next(request, value: str) -> str:
+    """Where to go after an action: a path on this site, else the queue."""
+    if value.startswith("/") and url_has_allowed_host_and_scheme(value, allowed_hosts={request.get_host()}):
+        return value
+    return reverse("qa_board:moderation")
+
+
+def _post_of(kind: str, pk: int) -> Question | Answer:
+    if kind == "question":
+        return get_object_or_404(Question.objects.select_related("author"), pk=pk)
+    if kind == "answer":
+        return get_object_or_404(Answer.objects.select_related("question__author", "author"), pk=pk)
+    raise Http404
+
+
+def _moderate(request, post: Question | Answer, action: str, reason: str) -> None:
+    if isinstance(post, Question):
+        services.question_moderate(question=post, action=action, actor=request.user, reason=reason)
+    else:
+        services.answer_moderate(
+            answer=post,
+            action=action,
+            actor=request.user,
+            reason=reason,
+            thread_url=request.build_absolute_uri(post.question.get_absolute_url()),
+        )
+
+
 class ModerateView(ModeratorRequiredMixin, View):
-    """POST: one action on one question or answer, logged with the reason."""
+    """POST: one action on one question or answer, logged with the reason. Deleting is not done
+    here: it cannot be undone, so it asks first (ModerateDeleteView)."""
 
     def post(self, request, kind, pk, action):
+        back = _safe_next(request, request.POST.get("next") or "")
+        post = _post_of(kind, pk)
+        allowed = services.QUESTION_ACTIONS if kind == "question" else services.ANSWER_ACTIONS
+        # ".../delete/" is routed to ModerateDeleteView before this view; never delete in one step.
+        if action not in allowed or action == ModerationLog.Action.DELETE:
+            return redirect(back)
         form = ModerationForm(request.POST)
-        reason = form.cleaned_data["reason"] if form.is_valid() else ""
-        back = request.POST.get("next") or ""
-        if not url_has_allowed_host_and_scheme(
-            back, allowed_hosts={request.get_host()}
-        ) or not back.startswith("/"):
-            back = reverse("qa_board:moderation")
-        if kind == "question":
-            question = get_object_or_404(Question, pk=pk)
-            if action not in services.QUESTION_ACTIONS:
-                return redirect(back)
-            thread_url = question.get_absolute_url()
-            services.question_moderate(question=question, action=action, actor=request.user, reason=reason)
-            if action == ModerationLog.Action.DELETE and back.startswith(thread_url):
-                back = reverse("qa_board:moderation")
-        elif kind == "answer":
-            answer = get_object_or_404(Answer.objects.select_related("question__author"), pk=pk)
-            if action not in services.ANSWER_ACTIONS:
-                return redirect(back)
-            services.answer_moderate(
-                answer=answer,
-                action=action,
-                actor=request.user,
-                reason=reason,
-                thread_url=request.build_absolute_uri(answer.question.get_absolute_url()),
-            )
-        else:
-            raise Http404
+        _moderate(request, post, action, form.cleaned_data["reason"] if form.is_valid() else "")
         messages.success(request, _("Done: the action is recorded in the moderation log."))
         return redirect(back)
+
+
+class ModerateDeleteView(ModeratorRequiredMixin, TemplateView):
+    """Deleting a question (with its answers) or an answer, in two steps that need no JavaScript:
+    the Delete button posts here and gets this page, which shows what goes and asks why; only
+    its own "Delete" button (confirm=1, a reason given) deletes, and the log keeps the reason."""
+
+    template_name = "qa_board/moderation_delete.html"
+
+    def get(self, request, kind, pk):
+        post = _post_of(kind, pk)
+        form = DeleteForm(
+            initial={"reason": request.GET.get("reason", "")[:500], "next": request.GET.get("next", "")}
+        )
+        return self.render_to_response(self.get_context_data(post=post, kind=kind, form=form))
+
+    def post(self, request, kind, pk):
+        post = _post_of(kind, pk)
+        if not request.POST.get("confirm"):
+            form = DeleteForm(
+                initial={"reason": request.POST.get("reason", "")[:500], "next": request.POST.get("next", "")}
+            )
+            return self.render_to_response(self.get_context_data(post=post, kind=kind, form=form))
+        form = DeleteForm(request.POST)
+        if not form.is_valid():
+            return self.render_to_response(self.get_context_data(post=post, kind=kind, form=form))
+        back = _safe_next(request, form.cleaned_data["next"])
+        thread = (post if isinstance(post, Question) else post.question).get_absolute_url()
+        _moderate(request, post, ModerationLog.Action.DELETE, form.cleaned_data["reason"])
+        if isinstance(post, Question) and back.startswith(thread):
+            back = reverse("qa_board:moderation")
+        messages.success(request, _("Deleted: the reason is recorded in the moderation log."))
+        return redirect(back)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        post = context["post"]
+        context["question"] = post if isinstance(post, Question) else post.question
+        context["cancel_url"] = _safe_next(self.request, context["form"]["next"].value() or "")
+        return context
 
 
 class BlockPosterView(ModeratorRequiredMixin, View):

@@ -19,10 +19,8 @@ from ..permissions import can_accept, can_answer, can_moderate, is_blocked
 from ..selectors import question_list as list_selectors
 from ..selectors import thread as thread_selectors
 from ..services import spam
-from ..services.moderation import ANSWER_ACTIONS, QUESTION_ACTIONS
 from ..services.questions import question_create, question_record_view
 from . import posting
-from .buttons import action_buttons
 
 # The three tambons the programme works in come first in the ask form's list of suggestions.
 SUGGESTED_SUBDISTRICTS = ("220104", "220313", "230304")
@@ -68,6 +66,11 @@ class QuestionListView(TemplateView):
                     "label": _("Awaiting answer"),
                     "url": _query_string(params, show="unanswered"),
                     "active": filters.show == "unanswered",
+                },
+                {
+                    "label": _("Answered"),
+                    "url": _query_string(params, show="answered"),
+                    "active": filters.show == "answered",
                 },
             ],
             mask=not can_moderate(self.request.user),
@@ -131,8 +134,6 @@ def thread_context(request, question, own_ids) -> dict:
         "is_blocked": is_blocked(user),
         "may_accept": can_accept(user, question, own_ids) and question.is_published,
         "open_for_answers": open_for_answers,
-        "question_actions": action_buttons(QUESTION_ACTIONS) if moderator else [],
-        "answer_actions": action_buttons(ANSWER_ACTIONS) if moderator else [],
     }
 
 

@@ -27,5 +27,11 @@ def test_the_demo_board_has_what_the_issue_asks_for(geography):
     assert Question.objects.filter(moderation="held").count() == 1
     answered = Question.objects.get(title__startswith="รายงานศักยภาพตำบลครั้งที่ 2")
     assert (answered.status, answered.answer_count) == ("answered", 1)
+    # Asked over the past weeks and answered after being asked, not all at one minute.
+    assert Question.objects.dates("created_at", "day").count() >= 10
+    assert all(
+        answer.created_at > answer.question.created_at for answer in Answer.objects.select_related("question")
+    )
+    assert answered.answered_at == answered.answers.get().created_at
     call_command("load_demo", stdout=StringIO())
     assert Question.objects.count() == 12 and Answer.objects.count() == 10

@@ -16,11 +16,19 @@ QUEUE = reverse("qa_board:moderation")
 
 
 def moderate(client, post, action, reason="ตรวจแล้ว"):
+    """An action as a moderator's button sends it; "delete" as its confirmation page's button."""
     kind = "question" if isinstance(post, Question) else "answer"
+    if action == "delete":
+        return client.post(delete_url(post), {"reason": reason, "confirm": "1"})
     return client.post(
         reverse("qa_board:moderate", kwargs={"kind": kind, "pk": post.pk, "action": action}),
         {"reason": reason},
     )
+
+
+def delete_url(post):
+    kind = "question" if isinstance(post, Question) else "answer"
+    return reverse("qa_board:moderate-delete", kwargs={"kind": kind, "pk": post.pk})
 
 
 @pytest.mark.parametrize(
@@ -138,6 +146,75 @@ def test_deleting_an_answer_is_logged_with_its_first_words(client, staff_user):
     moderate(client, answer, "delete")
     assert not Answer.objects.exists()
     assert ModerationLog.objects.get().subject == "คำตอบที่ไม่เหมาะสม"
+
+
+def test_the_queues_delete_button_asks_for_confirmation_first_and_keeps_the_typed_reason(client, staff_user):
+    question = QuestionFactory(held=True, title="กระทู้ที่อาจลบ")
+    AnswerFactory(question=question)
+    client.force_login(staff_user)
+    queue = client.get(QUEUE).content.decode()
+    assert f'formaction="{delete_url(question)}"' in queue
+    # The button's own POST (no confirm) only shows what would go, and asks.
+    response = client.post(delete_url(question), {"reason": "โฆษณา", "next": QUEUE})
+    page = response.content.decode()
+    assert response.status_code == 200 and Question.objects.filter(pk=question.pk).exists()
+    assert "ลบกระทู้นี้หรือไม่" in page and "กระทู้ที่อาจลบ" in page and "คำตอบ 1 รายการ" in page
+    assert 'value="โฆษณา"' in page and 'name="confirm"' in page
+    assert not ModerationLog.objects.exists()
+
+
+def test_confirming_a_delete_without_a_reason_deletes_nothing_and_says_so_in_thai(client, staff_user):
+    answer = AnswerFactory()
+    client.force_login(staff_user)
+    response = client.post(delete_url(answer), {"reason": " ", "confirm": "1"})
+    assert response.status_code == 200
+    assert "กรุณากรอกช่องนี้" in response.content.decode()
+    assert Answer.objects.filter(pk=answer.pk).exists() and not ModerationLog.objects.exists()
+
+
+def test_a_confirmed_delete_is_logged_with_its_reason_and_returns_to_the_queue(client, staff_user):
+    question = QuestionFactory(title="กระทู้ซ้ำ")
+    client.force_login(staff_user)
+    response = client.post(
+        delete_url(question), {"reason": "ซ้ำกับกระทู้อื่น", "confirm": "1", "next": question.get_absolute_url()}
+    )
+    assert response.status_code == 302 and response.url == QUEUE
+    assert not Question.objects.exists()
+    entry = ModerationLog.objects.get()
+    assert (entry.action, entry.actor, entry.reason) == ("delete", staff_user, "ซ้ำกับกระทู้อื่น")
+
+
+def test_a_delete_sent_like_any_other_action_only_gets_the_confirmation_page(client, staff_user):
+    question = QuestionFactory()
+    client.force_login(staff_user)
+    response = client.post(
+        reverse("qa_board:moderate", args=["question", question.pk, "delete"]), {"reason": "x"}
+    )
+    assert response.status_code == 200 and "ลบกระทู้นี้หรือไม่" in response.content.decode()
+    assert Question.objects.filter(pk=question.pk).exists() and not ModerationLog.objects.exists()
+
+
+@pytest.mark.parametrize("role", [None, "member", "mentor"])
+def test_nobody_but_staff_sees_the_delete_confirmation(client, role):
+    question = QuestionFactory()
+    if role:
+        client.force_login(UserFactory(role=role))
+    for response in (client.get(delete_url(question)), client.post(delete_url(question), {"reason": "x"})):
+        assert response.status_code in (302, 403)
+        assert "ลบกระทู้นี้หรือไม่" not in response.content.decode()
+
+
+def test_moderators_see_only_the_buttons_that_change_something(client, staff_user):
+    client.force_login(staff_user)
+    held = QuestionFactory(held=True)
+    queue = client.get(QUEUE).content.decode()
+    assert reverse("qa_board:moderate", args=["question", held.pk, "approve"]) in queue
+    assert reverse("qa_board:moderate", args=["question", held.pk, "unlock"]) not in queue
+    published = QuestionFactory()
+    thread = client.get(published.get_absolute_url()).content.decode()
+    assert reverse("qa_board:moderate", args=["question", published.pk, "approve"]) not in thread
+    assert reverse("qa_board:moderate", args=["question", published.pk, "lock"]) in thread
+    assert reverse("qa_board:moderate", args=["question", published.pk, "unlock"]) not in thread
 
 
 def test_an_unknown_action_changes_nothing(client, staff_user):

@@ -35,6 +35,14 @@ def test_the_unanswered_tab_shows_only_questions_awaiting_an_answer(client):
     assert "ยังไม่มีใครตอบ" in html and "ตอบแล้วนะ" not in html
 
 
+def test_the_answered_tab_shows_only_answered_questions_and_is_marked_current(client):
+    QuestionFactory(title="ตอบแล้วนะ", answered=True)
+    QuestionFactory(title="ยังไม่มีใครตอบ")
+    html = client.get(LIST, {"show": "answered"}).content.decode()
+    assert "ตอบแล้วนะ" in html and "ยังไม่มีใครตอบ" not in html
+    assert 'href="?show=answered" aria-current="page"' in html
+
+
 def test_search_finds_a_word_inside_a_thai_sentence(client):
     QuestionFactory(title="การเบิกจ่ายงบประมาณงวดที่สองของโครงการ")
     QuestionFactory(title="ประชุมกับพื้นที่ครั้งหน้า")
