@@ -154,3 +154,86 @@ def test_a_workshop_typed_before_the_session_expired_is_back_after_signing_in(pa
     expect(page.locator("h1")).to_contain_text("ปฏิบัติการที่ 4")
     page.goto(reverse("meetings:workshop-create", args=[site.code]))
     expect(page.locator("#id_place")).to_have_value("")  # saved, so forgotten
+
+
+def _expire_the_session(page):
+    kept = [c for c in page.context.cookies() if c["name"] != settings.SESSION_COOKIE_NAME]
+    page.context.clear_cookies()  # the session has expired (the CSRF cookie lives on)
+    page.context.add_cookies(kept)
+
+
+def _sign_in_again(page, live_server, form_url):
+    expect(page).to_have_url(f"{live_server.url}{reverse('login')}?next={form_url}")
+    page.get_by_label("ชื่อผู้ใช้").fill("mentor1")
+    page.get_by_label("รหัสผ่าน").fill(PASSWORD)
+    page.get_by_role("button", name="เข้าสู่ระบบ").click()
+
+
+PARTICIPANTS = [
+    ("นางสมศรี ใจดี", "ประธาน อสม.", "volunteers", "0812345678"),
+    ("นายสมชาย รักถิ่น", "ปลัด อบต.", "lao", ""),
+    ("นางสาวมาลี สุขใจ", "พยาบาลวิชาชีพ", "pcu", "0898765432"),
+]
+
+
+def test_every_participant_row_typed_before_the_session_expired_is_back_after_signing_in(page, live_server):
+    "Three named participants (two rows added with the add button) come back, filled, and are saved"
+    site = _koh_khwang()
+    login_in_browser(page, "mentor1", PASSWORD)
+    form_url = reverse("meetings:workshop-create", args=[site.code])
+    page.goto(form_url)
+    page.fill("#id_date", "10/4/2561")
+    page.fill("#id_place", "ศาลาการเปรียญวัดเกาะขวาง")
+    page.fill("#id_lao", "4")
+    add = page.get_by_role("button", name="เพิ่ม รายชื่อผู้เข้าร่วม (ไม่บังคับ)")
+    for index, (name, role, kind, phone) in enumerate(PARTICIPANTS):
+        if index:
+            add.click()
+        page.fill(f"#id_participants-{index}-name", name)
+        page.fill(f"#id_participants-{index}-role", role)
+        page.select_option(f"#id_participants-{index}-organisation_type", kind)
+        page.fill(f"#id_participants-{index}-phone", phone)
+    _expire_the_session(page)
+    page.get_by_role("button", name="บันทึก", exact=True).click()
+    _sign_in_again(page, live_server, form_url)
+    expect(page.locator("#form-keep-note")).to_be_visible()
+    expect(page.locator("fieldset[data-formset-prefix='participants'] .formset-row")).to_have_count(3)
+    expect(page.locator("#id_participants-TOTAL_FORMS")).to_have_value("3")
+    for index, (name, role, kind, phone) in enumerate(PARTICIPANTS):
+        expect(page.locator(f"#id_participants-{index}-name")).to_have_value(name)
+        expect(page.locator(f"#id_participants-{index}-role")).to_have_value(role)
+        expect(page.locator(f"#id_participants-{index}-organisation_type")).to_have_value(kind)
+        expect(page.locator(f"#id_participants-{index}-phone")).to_have_value(phone)
+    page.get_by_role("button", name="บันทึก", exact=True).click()
+    expect(page.locator("h1")).to_contain_text("ปฏิบัติการที่ 4")
+    for name, *_rest in PARTICIPANTS:
+        expect(page.locator("main")).to_contain_text(name)
+
+
+def test_key_organisation_rows_of_a_report_typed_before_the_session_expired_are_back(page, live_server):
+    site = _koh_khwang()
+    login_in_browser(page, "mentor1", PASSWORD)
+    form_url = reverse("sites:report-create", args=[site.code])
+    page.goto(form_url)
+    page.fill("#id_report_date", "20/8/2561")
+    organisations = page.locator("fieldset[data-formset-prefix='organisations']")
+    rows = [
+        ("local_government", "องค์การบริหารส่วนตำบลเกาะขวาง", "สนับสนุนงบประมาณ"),
+        ("community", "ชมรมผู้สูงอายุ", "จัดกิจกรรม"),
+    ]
+    for index, (kind, name, role) in enumerate(rows):
+        if index:
+            organisations.locator(".formset-add").click()
+        page.select_option(f"#id_organisations-{index}-kind", kind)
+        page.fill(f"#id_organisations-{index}-name", name)
+        page.fill(f"#id_organisations-{index}-role", role)
+    _expire_the_session(page)
+    page.get_by_role("button", name="บันทึกฉบับร่าง").click()
+    _sign_in_again(page, live_server, form_url)
+    expect(organisations.locator(".formset-row")).to_have_count(2)
+    for index, (kind, name, role) in enumerate(rows):
+        expect(page.locator(f"#id_organisations-{index}-kind")).to_have_value(kind)
+        expect(page.locator(f"#id_organisations-{index}-name")).to_have_value(name)
+        expect(page.locator(f"#id_organisations-{index}-role")).to_have_value(role)
+    page.get_by_role("button", name="บันทึกฉบับร่าง").click()
+    expect(page.locator("table.key-organisations")).to_contain_text("ชมรมผู้สูงอายุ")
