@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 from playwright.sync_api import expect
 
+from chsd_portal.thai import format_date
 from tests.conftest import login_in_browser
 from tests.factories import PASSWORD, UserFactory
 from tests.meetings.factories import AttendanceFactory, WorkshopFactory
@@ -26,6 +27,7 @@ from tests.sites.factories import (
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 PHONE = {"width": 360, "height": 740}
+LAPTOP = {"width": 1280, "height": 900}
 
 
 def assert_no_axe_violations(page):
@@ -37,7 +39,10 @@ def assert_no_axe_violations(page):
 
 def _koh_khwang():
     mentor = UserFactory(username="mentor1", role="mentor", first_name="พี่เลี้ยง", last_name="เกาะขวาง")
-    UserFactory(username="mentor2", role="mentor")
+    SiteFactory(
+        subdistrict=SubdistrictFactory(name_th="ท่าโสม"),
+        mentors=[UserFactory(username="mentor2", role="mentor")],
+    )
     UserFactory(username="staff1", role="staff")
     site = SiteFactory(subdistrict=SubdistrictFactory(name_th="เกาะขวาง"), mentors=[mentor])
     for day in (dt.date(2018, 1, 16), dt.date(2018, 2, 20), dt.date(2018, 4, 10)):
@@ -48,12 +53,23 @@ def _koh_khwang():
     return site
 
 
-def test_a_mentor_logs_a_workshop_and_a_report_on_a_phone(browser, live_server):
+def open_menu_entry(page, group: str, entry: str) -> None:
+    """Click `entry` in the header's `group` dropdown, opening the menu first on a phone."""
+    toggler = page.locator(".navbar-toggler")
+    if toggler.is_visible():
+        toggler.click()
+        page.locator("#main-menu.show").wait_for()
+    page.locator("header").get_by_role("button", name=group).click()
+    page.locator("header").get_by_role("link", name=entry).click()
+
+
+@pytest.mark.parametrize("viewport", [PHONE, LAPTOP], ids=["phone", "laptop"])
+def test_a_mentor_logs_a_workshop_and_a_report_and_staff_see_the_visit(browser, live_server, viewport):
     site = _koh_khwang()
     requests_elsewhere = []
 
     def new_page():
-        context = browser.new_context(base_url=live_server.url, locale="th-TH", viewport=PHONE)
+        context = browser.new_context(base_url=live_server.url, locale="th-TH", viewport=viewport)
         page = context.new_page()
         page.set_default_timeout(15000)
         page.on(
@@ -119,11 +135,12 @@ def test_a_mentor_logs_a_workshop_and_a_report_on_a_phone(browser, live_server):
 
     context, page = new_page()
     login_in_browser(page, "staff1", PASSWORD)
-    page.goto(reverse("meetings:coverage"))
+    open_menu_entry(page, "สำหรับเจ้าหน้าที่", "ความครอบคลุมพื้นที่")
+    expect(page).to_have_url(f"{live_server.url}{reverse('meetings:coverage')}")
     row = page.locator(
         f"section[aria-labelledby='all-sites-heading'] tr[data-site='{site.code}'] .last-visit"
     )
-    expect(row).to_contain_text(f"{today.year + 543}")
+    expect(row).to_contain_text(format_date(today))  # was 10 เม.ย. 2561, ปฏิบัติการที่ 3
     context.close()
     assert requests_elsewhere == []
 
