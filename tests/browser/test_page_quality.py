@@ -68,7 +68,8 @@ def post_in_page(page, url: str, data: dict) -> None:
                 const input = document.createElement("input");
                 input.type = "hidden"; input.name = name; input.value = value; form.append(input);
               }
-              document.body.append(form); form.submit();
+              // Not form.submit(): a field named "submit" (ส่งรายงาน) hides it.
+              document.body.append(form); HTMLFormElement.prototype.submit.call(form);
             }""",
             [url, {**data, "csrfmiddlewaretoken": token}],
         )
