@@ -5,6 +5,9 @@
    runs before the rest of the page is laid out and painted (no layout shift). */
 (function () {
   "use strict";
+  /* Scripts run on this page: CSS may reserve room now for what they draw later (the sites'
+     maps, static/css/portal.css), so nothing moves when it appears. */
+  document.documentElement.classList.add("js");
   var nav = document.querySelector(".site-header .navbar");
   var brand = nav && nav.querySelector(".navbar-brand");
   var bar = nav && nav.querySelector(".menu-bar");
