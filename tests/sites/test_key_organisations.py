@@ -154,3 +154,19 @@ def test_the_migration_turns_each_reports_text_into_rows_and_back():
         )
     finally:
         MigrationExecutor(connection).migrate(MigrationExecutor(connection).loader.graph.leaf_nodes())
+
+
+def test_a_report_is_found_by_its_key_organisations_and_follows_their_changes():
+    "Search finds a submitted report by an organisation's name or role; a renamed one is found anew"
+    from tests.search.factories import found_titles
+
+    report = CapacityReportFactory(submitted=True)
+    organisation = KeyOrganisation.objects.create(
+        report=report, kind="community", name="กลุ่มออมทรัพย์สัจจะวันละบาท", role="ให้กู้ยืมเพื่อรักษาพยาบาล"
+    )
+    assert len(found_titles("สัจจะวันละบาท")) == 1 and len(found_titles("กู้ยืมเพื่อรักษา")) == 1
+    organisation.name = "ชมรมจักรยานเพื่อสุขภาพ"
+    organisation.save()
+    assert found_titles("สัจจะวันละบาท") == [] and len(found_titles("จักรยานเพื่อสุขภาพ")) == 1
+    organisation.delete()
+    assert found_titles("จักรยานเพื่อสุขภาพ") == []
