@@ -178,16 +178,13 @@ def test_the_admin_menu_never_breaks_a_word(browser, live_server, demo, width):
     context.close()
 
 
-# What other apps are adding to the header: two entries of the seed's bar and the search box.
+# What other apps are adding to the seed's bar: ข่าว/ประชุม and รูปกิจกรรม.
 COMING = """() => {
   const bar = document.querySelector(".site-header .menu-bar");
   for (const label of ["ข่าว/ประชุม", "รูปกิจกรรม"]) {
     const item = document.createElement("li"); item.className = "nav-item";
     item.innerHTML = '<a class="nav-link" href="/">' + label + '</a>'; bar.append(item);
   }
-  const search = document.createElement("form"); search.setAttribute("role", "search");
-  search.innerHTML = '<input type="search" class="form-control form-control-sm" style="width: 14rem">';
-  const tools = document.querySelector(".site-header .menu-tools"); tools.prepend(search);
   window.portalMenuFit();
 }"""
 
@@ -197,9 +194,9 @@ COMING = """() => {
 def test_the_menu_fits_open_in_two_rows_from_1024_pixels_with_room_for_what_is_coming(
     browser, live_server, demo, role, width
 ):
-    """Brand and tools (search box, own pages, สำหรับเจ้าหน้าที่, account) on the first row, the seed's
-    pages on the second; nothing behind the menu button, nothing wrapped, even with the two
-    entries and the search box other apps are adding."""
+    """Brand, search box and tools (own pages, สำหรับเจ้าหน้าที่, account) on the first row, the
+    seed's pages on the second; nothing behind the menu button, nothing wrapped, even with the
+    two entries other apps are adding."""
     context, page = open_context(browser, live_server, role, width)
     page.goto(reverse("programmes:home"))
     settle(page)
@@ -216,12 +213,14 @@ def test_the_menu_fits_open_in_two_rows_from_1024_pixels_with_room_for_what_is_c
               return {
                 barTops: [...new Set([...bar.querySelectorAll(":scope > .nav-item")].map(top))].length,
                 toolsBesideBrand: tools.getBoundingClientRect().top < brand.bottom,
+                searchBesideBrand: document.querySelector(".site-header .search-box").getBoundingClientRect().top < brand.bottom,
                 barBelowBrand: bar.getBoundingClientRect().top >= brand.bottom - 1,
                 height: document.querySelector(".site-header nav").getBoundingClientRect().height,
               };
             }"""
         )
-        assert rows["barTops"] == 1 and rows["toolsBesideBrand"] and rows["barBelowBrand"], (where, rows)
+        assert rows["barTops"] == 1 and rows["barBelowBrand"], (where, rows)
+        assert rows["toolsBesideBrand"] and rows["searchBesideBrand"], (where, rows)
         assert rows["height"] < 120, (where, rows)
         if stage == "today":
             page.evaluate(COMING)
