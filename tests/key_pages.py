@@ -73,6 +73,14 @@ def key_pages() -> dict[str, list[tuple]]:
             },
         ),
     ]
+    from meetings.models import Article
+
+    seed_article = Article.objects.get(title="ประชุมทีมพี่เลี้ยง")
+    news = [
+        ("news", reverse("meetings:article-list")),
+        ("news category", seed_article.category.get_absolute_url()),
+        ("news article", seed_article.get_absolute_url()),
+    ]
     public = [
         ("home", reverse("programmes:home")),
         ("project list", reverse("programmes:project-list")),
@@ -126,6 +134,7 @@ def key_pages() -> dict[str, list[tuple]]:
             ("ask", reverse("qa_board:ask")),
             ("ask with errors", reverse("qa_board:ask"), {"title": "", "body": "สั้น", "subdistrict": "ไม่มี"}),
             *site_pages,
+            *news,
         ],
         "member": [
             ("home", reverse("programmes:home")),
@@ -151,6 +160,16 @@ def key_pages() -> dict[str, list[tuple]]:
             ("moderation queue", reverse("qa_board:moderation")),
             ("moderation log", reverse("qa_board:moderation-log")),
             ("board thread", thread),
+            ("news article", seed_article.get_absolute_url()),
+            ("article new", reverse("meetings:article-create")),
+            ("article edit", reverse("meetings:article-edit", args=[seed_article.pk])),
+            (
+                "article new with errors",
+                reverse("meetings:article-create"),
+                {"title": "", "date": "31/4/2561", "body": "<script>x</script>", "project_code": "ไม่มี"},
+            ),
+            ("categories", reverse("meetings:category-list")),
+            ("category edit", reverse("meetings:category-edit", args=[seed_article.category_id])),
         ],
         "admin": [
             ("home", reverse("programmes:home")),
