@@ -103,7 +103,7 @@ class KeyOrganisation(models.Model):
     system; saved with the report (`capacity_report_save`)."""
 
     report = models.ForeignKey(CapacityReport, on_delete=models.CASCADE, related_name="organisations")
-    kind = models.CharField(_("organisation type"), max_length=20, choices=KeyOrganisationType.choices)
+    kind = models.CharField(_("organisation type"), max_length=20, choices=KeyOrganisationType)
     name = models.CharField(_("organisation name"), max_length=200)
     role = models.TextField(_("role"), blank=True, max_length=1000)
 
