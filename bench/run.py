@@ -10,7 +10,8 @@ Targets: list and project page >= 0.5 of the minimal view; review page >= 0.25. 
 board's list and a thread page (visitor; 20,000 questions, 50,000 answers) are measured and
 reported; they have no target yet. So are the news list and an article page (5,000 articles of
 seed 002's length): wrk keeps no cookie, so every request to the article is a new browser whose
-read is counted, the page's worst case (one INSERT … ON CONFLICT statement per request).
+read is counted, the page's worst case (one INSERT … ON CONFLICT statement per request). And so
+are the site overview and a site page (100 sites, 2,000 workshops; visitor).
 """
 
 import json
@@ -32,7 +33,7 @@ DURATION = os.environ.get("BENCH_DURATION", "5s")
 ROUNDS = int(os.environ.get("BENCH_ROUNDS", "3"))
 CONNECTIONS = os.environ.get("BENCH_CONNECTIONS", "8")
 TARGETS = {"project list": 0.5, "project page": 0.5, "budget review": 0.25}
-REPORTED = ("board list", "board thread", "news list", "news article")
+REPORTED = ("board list", "board thread", "news list", "news article", "site overview", "site page")
 
 ENV = dict(
     os.environ,

@@ -52,6 +52,17 @@ menu.register(
         url_name="meetings:my-work",
         order=5,
         visible_to=lambda user: roles.has_role(user, roles.MENTOR) and not user.is_superuser,
+        place=menu.TOOLS,
+    )
+)
+menu.register(
+    menu.MenuEntry(
+        key="coverage",
+        label=_("Coverage"),
+        url_name="meetings:coverage",
+        order=70,
+        visible_to=roles.is_staff_member,
+        group=menu.STAFF_GROUP,
     )
 )
 landing.register(roles.MENTOR, "meetings:my-work")

@@ -16,7 +16,7 @@ from .selectors import search as search_sources
 from .selectors.site_projects import site_projects_section
 
 # The seed's menu order: หน้าหลัก, กรอบแนวทางการดำเนินการ, แผนการดำเนินกิจกรรม, … โครงการ; admins also
-# see ตรวจสอบงบประมาณ.
+# see ตรวจสอบงบประมาณ, under สำหรับเจ้าหน้าที่ (chsd_portal/menu.py) with the deleted items.
 menu.register(menu.MenuEntry(key="home", label=_("Home"), url_name="programmes:home", order=0))
 menu.register(
     menu.MenuEntry(
@@ -51,6 +51,7 @@ menu.register(
         url_name="programmes:warning-review",
         order=90,
         visible_to=roles.is_admin,
+        group=menu.STAFF_GROUP,
     )
 )
 menu.register(
@@ -62,6 +63,7 @@ menu.register(
         url_name="programmes:deleted-list",
         order=95,
         visible_to=roles.is_staff_member,
+        group=menu.STAFF_GROUP,
     )
 )
 selectors_guide.connect_signals()

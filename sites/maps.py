@@ -3,8 +3,23 @@ draws Thailand's vendored outline and fetches nothing from another host)."""
 
 from __future__ import annotations
 
+from functools import cache
+
 from django.conf import settings
-from django.urls import reverse
+from django.urls import get_script_prefix, get_urlconf, reverse
+
+CODE_SLOT = "000000"
+
+
+@cache
+def _site_url_pattern(urlconf, prefix: str) -> str:
+    return reverse("sites:site-detail", args=[CODE_SLOT], urlconf=urlconf)
+
+
+def site_url(code: str) -> str:
+    """The site page's URL, as `reverse` gives it, without resolving the route each time: the
+    overview and its map link 100 sites, and `reverse` cost them a third of their time."""
+    return _site_url_pattern(get_urlconf(), get_script_prefix()).replace(CODE_SLOT, code, 1)
 
 
 def map_settings() -> dict:
@@ -22,7 +37,7 @@ def map_points(sites, *, link: bool = True, colour=None) -> list[dict]:
     return [
         {
             "name": site.name,
-            "url": reverse("sites:site-detail", args=[site.code]) if link else "",
+            "url": site_url(site.code) if link else "",
             "lat": float(site.latitude),
             "lng": float(site.longitude),
             **({"colour": colour(site)} if colour else {}),

@@ -7,7 +7,7 @@ from chsd_portal.search import registry as search
 
 from .demo.geography import load_geography_for_demo
 from .demo.sites import load_demo_sites
-from .models import CapacityReport, ComponentScore, Site
+from .models import CapacityReport, ComponentScore, KeyOrganisation, Site
 from .selectors import search as search_sources
 from .selectors.home import sites_home_block
 from .selectors.sites import sites_menu_children
@@ -65,6 +65,7 @@ search.register(
         queryset=search_sources.reports,
         related={
             ComponentScore: lambda score: [score.report_id],
+            KeyOrganisation: lambda organisation: [organisation.report_id],
             Site: search_sources.site_report_pks,
             Site.mentors.through: search_sources.site_report_pks,
         },

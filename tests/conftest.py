@@ -65,7 +65,7 @@ def browser():
 def page(browser, live_server):
     """A fresh browser page (own cookies) with base_url set to the live server."""
     context = browser.new_context(
-        base_url=live_server.url, locale="th-TH", viewport={"width": 1440, "height": 900}
+        base_url=live_server.url, locale="th-TH", viewport={"width": 1280, "height": 900}
     )
     page = context.new_page()
     page.set_default_timeout(15000)

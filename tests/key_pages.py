@@ -13,6 +13,8 @@ from programmes.demo.projects import SEED_CODE
 from programmes.models import Indicator, Programme
 from tests.programmes.test_project_edit import editor_data
 
+# เกาะขวาง, a demo site of `mentor` (sites/demo/sites.json).
+SITE_CODE = "220104"
 ROLES = ("visitor", "member", "mentor", "staff", "admin")
 # The demo account of each role (chsd_portal/accounts/demo.py); the visitor signs in as nobody.
 ROLE_USERNAMES = {"visitor": None, "member": "member", "mentor": "mentor", "staff": "staff", "admin": "admin"}
@@ -36,6 +38,43 @@ def key_pages() -> dict[str, list[tuple]]:
     held = Question.objects.filter(moderation="held").order_by("pk").first()
     delete_held = reverse("qa_board:moderate-delete", args=["question", held.pk])
     edit = reverse("programmes:project-edit", args=[SEED_CODE])
+    site = reverse("sites:site-detail", args=[SITE_CODE])
+    workshop_new = reverse("meetings:workshop-create", args=[SITE_CODE])
+    report_new = reverse("sites:report-create", args=[SITE_CODE])
+    site_pages = [
+        ("site overview", reverse("sites:site-overview")),
+        ("site", site),
+        ("workshop", reverse("meetings:workshop-detail", args=[SITE_CODE, 1])),
+        ("capacity report", reverse("sites:report-detail", args=[SITE_CODE, 1])),
+        ("capacity rounds", reverse("sites:report-list", args=[SITE_CODE])),
+    ]
+    field_forms = [
+        ("workshop form", workshop_new),
+        ("capacity report form", report_new),
+        (
+            "workshop form with errors",
+            workshop_new,
+            {
+                "date": "31/4/2561",
+                "place": "",
+                "lao": "-1",
+                "participants-TOTAL_FORMS": "1",
+                "participants-INITIAL_FORMS": "0",
+                "participants-0-name": "นางสมศรี ใจดี",
+            },
+        ),
+        (
+            "capacity report form with errors",
+            report_new,
+            {
+                "report_date": "x",
+                "submit": "1",
+                "organisations-TOTAL_FORMS": "1",
+                "organisations-INITIAL_FORMS": "0",
+                "organisations-0-name": "ชมรมผู้สูงอายุ",
+            },
+        ),
+    ]
     from meetings.models import Article
 
     seed_article = Article.objects.get(title="ประชุมทีมพี่เลี้ยง")
@@ -96,6 +135,7 @@ def key_pages() -> dict[str, list[tuple]]:
             ("board thread", thread),
             ("ask", reverse("qa_board:ask")),
             ("ask with errors", reverse("qa_board:ask"), {"title": "", "body": "สั้น", "subdistrict": "ไม่มี"}),
+            *site_pages,
             *news,
         ],
         "member": [
@@ -108,12 +148,17 @@ def key_pages() -> dict[str, list[tuple]]:
         "mentor": [
             ("home", reverse("programmes:home")),
             ("project list", reverse("programmes:project-list")),
+            ("my work", reverse("meetings:my-work")),
+            ("site", site),
+            *field_forms,
         ],
         "staff": [
             ("project list", reverse("programmes:project-list")),
             ("project", project),
             ("indicator", reverse("programmes:indicator-detail", args=[indicator.pk])),
             *editors,
+            ("coverage", reverse("meetings:coverage")),
+            ("site", site),
             ("moderation queue", reverse("qa_board:moderation")),
             ("moderation log", reverse("qa_board:moderation-log")),
             ("moderation delete", delete_held),

@@ -1,5 +1,5 @@
 """The programme's three tambons of seed 000 (เกาะขวาง, ตะกาดเง้า, ท่าโสม), their mentors and
-capacity report ครั้งที่ 1, read from demo/sites.json. Idempotent: a site or report already there
+capacity report ครั้งที่ 1 with its key organisations, read from demo/sites.json. Idempotent: a site or report already there
 is left as it is."""
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
 
-from ..models import CapacityComponent, CapacityReport, Site, Subdistrict
+from ..models import CapacityComponent, CapacityReport, KeyOrganisation, Site, Subdistrict
 from ..services.capacity import capacity_report_save
 from ..services.sites import site_save
 
@@ -40,10 +40,7 @@ def load_demo_sites(*, password=None, stdout=None) -> None:
                 site=site,
                 author=users.get(row["mentors"][0]),
                 report_date=dt.date.fromisoformat(report_row["date"]),
-                **{
-                    key: report_row[key]
-                    for key in ("key_organisations", "social_capital", "strengths", "gaps", "plan")
-                },
+                **{key: report_row[key] for key in ("social_capital", "strengths", "gaps", "plan")},
             )
             capacity_report_save(
                 report=report,
@@ -55,5 +52,7 @@ def load_demo_sites(*, password=None, stdout=None) -> None:
             )
             report.submitted_at = timezone.make_aware(dt.datetime.combine(report.report_date, dt.time(16, 0)))
             report.save(update_fields=["submitted_at"])
+            for organisation in report_row["key_organisations"]:
+                KeyOrganisation.objects.create(report=report, **organisation)
     if stdout is not None:
         stdout.write(f"sites: {created} created")

@@ -1,5 +1,6 @@
-"""The capacity-report editor: the report's texts and, per component, a score with the rubric's
-wording beside each level and a narrative."""
+"""The capacity-report editor: the report's texts, its key organisations (a row each: type, name,
+role; capped) and, per component, a score with the rubric's wording beside each level and a
+narrative."""
 
 from __future__ import annotations
 
@@ -7,8 +8,12 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from chsd_portal.forms import ThaiDateField
+from chsd_portal.formsets import inline_formset
 
-from ..models import CapacityReport
+from ..models import CapacityReport, KeyOrganisation
+
+# More key organisations than this is a mistake or an attack, not a tambon.
+MAX_KEY_ORGANISATIONS = 30
 
 
 class CapacityReportForm(forms.ModelForm):
@@ -16,11 +21,28 @@ class CapacityReportForm(forms.ModelForm):
 
     class Meta:
         model = CapacityReport
-        fields = ["report_date", "key_organisations", "social_capital", "strengths", "gaps", "plan"]
+        fields = ["report_date", "social_capital", "strengths", "gaps", "plan"]
         widgets = {
             name: forms.Textarea(attrs={"rows": 4})
-            for name in ("key_organisations", "social_capital", "strengths", "gaps", "plan")
+            for name in ("social_capital", "strengths", "gaps", "plan")
         }
+
+
+class KeyOrganisationForm(forms.ModelForm):
+    class Meta:
+        model = KeyOrganisation
+        fields = ["kind", "name", "role"]
+        widgets = {"role": forms.Textarea(attrs={"rows": 2})}
+
+
+KeyOrganisationFormSet = inline_formset(
+    CapacityReport,
+    KeyOrganisation,
+    form=KeyOrganisationForm,
+    extra=1,
+    can_delete=True,
+    max_rows=MAX_KEY_ORGANISATIONS,
+)
 
 
 class ComponentScoreForm(forms.Form):

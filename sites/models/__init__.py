@@ -1,4 +1,4 @@
-from .capacity import CapacityComponent, CapacityReport, ComponentScore
+from .capacity import CapacityComponent, CapacityReport, ComponentScore, KeyOrganisation, KeyOrganisationType
 from .geography import District, PlaceName, Province, Subdistrict
 from .site import Site
 
@@ -7,6 +7,8 @@ __all__ = [
     "CapacityReport",
     "ComponentScore",
     "District",
+    "KeyOrganisation",
+    "KeyOrganisationType",
     "PlaceName",
     "Province",
     "Site",

@@ -59,11 +59,6 @@ class CapacityReport(models.Model):
         related_name="+",
         verbose_name=_("written by"),
     )
-    key_organisations = models.TextField(
-        _("key organisations and their roles"),
-        blank=True,
-        help_text=_("For example the local administration, the PCU or community hospital, community groups."),
-    )
     social_capital = models.TextField(_("social capital"), blank=True)
     strengths = models.TextField(_("strengths"), blank=True)
     gaps = models.TextField(_("gaps"), blank=True)
@@ -90,6 +85,43 @@ class CapacityReport(models.Model):
 
     def __str__(self):
         return f"{self.site} {self.number}"
+
+
+class KeyOrganisationType(models.TextChoices):
+    """The key organisations of a tambon as seed 000's indicator 1 names them
+    (องค์กรปกครองส่วนท้องถิ่น-PCU/โรงพยาบาลชุมชน-องค์กรชุมชน), with the volunteers and others."""
+
+    LOCAL_GOVERNMENT = "local_government", _("local government organisation")
+    HEALTH_SERVICE = "health_service", _("PCU / community hospital")
+    COMMUNITY = "community", _("community organisation")
+    HEALTH_VOLUNTEERS = "volunteers", _("village health volunteers")
+    OTHER = "other", _("others")
+
+
+class KeyOrganisation(models.Model):
+    """One key organisation a capacity report names, with its role in the tambon's health
+    system; saved with the report (`capacity_report_save`)."""
+
+    report = models.ForeignKey(CapacityReport, on_delete=models.CASCADE, related_name="organisations")
+    kind = models.CharField(_("organisation type"), max_length=20, choices=KeyOrganisationType)
+    name = models.CharField(_("organisation name"), max_length=200)
+    role = models.TextField(_("role"), blank=True, max_length=1000)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("key organisation")
+        verbose_name_plural = _("key organisations and their roles")
+        ordering = ["report", "pk"]
+        constraints = [
+            models.CheckConstraint(condition=~Q(name=""), name="key_organisation_has_name"),
+            models.CheckConstraint(
+                condition=Q(kind__in=KeyOrganisationType.values), name="key_organisation_known_kind"
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
 
 
 class ComponentScore(models.Model):

@@ -13,9 +13,10 @@ from ..models import CapacityComponent, CapacityReport, ComponentScore, Site
 
 
 def report_by_number(site: Site, number: int, *, include_drafts: bool) -> CapacityReport:
-    """The site's report ครั้งที่ `number` with its scores and components (2 queries), or 404."""
+    """The site's report ครั้งที่ `number` with its scores and components and its key
+    organisations (3 queries), or 404."""
     reports = site.capacity_reports.select_related("author").prefetch_related(
-        Prefetch("scores", queryset=ComponentScore.objects.select_related("component"))
+        Prefetch("scores", queryset=ComponentScore.objects.select_related("component")), "organisations"
     )
     if not include_drafts:
         reports = reports.submitted()

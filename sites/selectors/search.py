@@ -1,5 +1,5 @@
 """What sites gives the search index (registered in registrations.py): each site with its
-place and story, and each capacity report (drafts only for staff and the site's mentors)."""
+place and story, and each capacity report with its key organisations (drafts only for staff and the site's mentors)."""
 
 from __future__ import annotations
 
@@ -36,6 +36,7 @@ def reports():
         Prefetch(
             "scores", queryset=ComponentScore.objects.select_related("component").order_by("component__order")
         ),
+        "organisations",
     )
 
 
@@ -48,7 +49,7 @@ def report_document(report: CapacityReport) -> Document:
         body=join(
             _place(site),
             *(join(score.component.name, score.narrative) for score in report.scores.all()),
-            report.key_organisations,
+            *(join(row.name, row.get_kind_display(), row.role) for row in report.organisations.all()),
             report.social_capital,
             report.strengths,
             report.gaps,

@@ -10,8 +10,12 @@ from .numbering import next_number_for_site
 
 
 @transaction.atomic
-def capacity_report_save(*, report: CapacityReport, scores: list[dict], submit: bool) -> CapacityReport:
-    """Save `report` (a new one takes the site's next round) and its scores.
+def capacity_report_save(
+    *, report: CapacityReport, scores: list[dict], submit: bool, organisations=None
+) -> CapacityReport:
+    """Save `report` (a new one takes the site's next round), its scores and, given a bound
+    valid formset (forms/capacity.py KeyOrganisationFormSet), its key organisations. All or
+    nothing.
 
     `scores` holds {"component", "score", "narrative"} dicts; a component with no score and no
     narrative has no row. `submit` marks the report submitted (it stays so once submitted)."""
@@ -36,6 +40,9 @@ def capacity_report_save(*, report: CapacityReport, scores: list[dict], submit: 
         current.score = row["score"]
         current.narrative = row.get("narrative", "")
         current.save()
+    if organisations is not None:
+        organisations.instance = report
+        organisations.save()
     return report
 
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.shortcuts import redirect
-from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.views.generic import CreateView, TemplateView, UpdateView
@@ -13,7 +12,7 @@ from chsd_portal.mixins import StaffRequiredMixin
 from chsd_portal.tables import Cell, Column, Row, Table
 
 from ..forms.sites import SiteFilterForm, SiteForm
-from ..maps import map_points, map_settings
+from ..maps import map_points, map_settings, site_url
 from ..permissions import can_manage_sites, can_work_on
 from ..sections import sections_for
 from ..selectors import sites as selectors
@@ -42,9 +41,7 @@ def overview_table(sites) -> Table:
             Row(
                 [
                     Cell(
-                        format_html(
-                            '<a href="{}">{}</a>', reverse("sites:site-detail", args=[site.code]), site.name
-                        ),
+                        format_html('<a href="{}">{}</a>', site_url(site.code), site.name),
                         header=True,
                     ),
                     Cell(site.subdistrict.district.name_th),

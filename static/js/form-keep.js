@@ -2,14 +2,24 @@
    the server says it is saved. A save lost to an expired session (sign in, come back to the
    form) or to the network dropping (go back, reload) finds the form filled again.
    Forms opt in with data-keep="<key>"; data-bound="true" marks a form the server re-displayed
-   with its errors (it already holds what was typed). The copy is forgotten once a page after
+   with its errors (it already holds what was typed). The rows added to a list (a formset, see
+   static/js/portal.js) are counted too, and added again before their fields are filled. The copy is forgotten once a page after
    the submit shows a success message. */
 (function () {
   "use strict";
   var PENDING = "form-keep-pending";
   var SKIP = { csrfmiddlewaretoken: true };
 
+  var ROWS = "__rows:";
+
   function storageKey(form) { return "form-keep:" + form.dataset.keep; }
+
+  function formsets(form) {
+    return Array.prototype.map.call(form.querySelectorAll("fieldset.formset[data-formset-prefix]"), function (fieldset) {
+      var prefix = fieldset.dataset.formsetPrefix;
+      return { fieldset: fieldset, prefix: prefix, total: form.querySelector("input[name='" + prefix + "-TOTAL_FORMS']") };
+    }).filter(function (set) { return set.total; });
+  }
 
   function fields(form) {
     return Array.prototype.filter.call(form.elements, function (el) {
@@ -27,6 +37,7 @@
         values[el.name] = el.value;
       }
     });
+    formsets(form).forEach(function (set) { values[ROWS + set.prefix] = set.total.value; });
     try { localStorage.setItem(storageKey(form), JSON.stringify(values)); } catch (e) { /* storage full or off */ }
   }
 
@@ -35,11 +46,22 @@
     try { raw = localStorage.getItem(storageKey(form)); } catch (e) { return; }
     if (!raw) return;
     var values = JSON.parse(raw);
+    formsets(form).forEach(function (set) {
+      var wanted = parseInt(values[ROWS + set.prefix], 10) || 0;
+      for (var count = parseInt(set.total.value, 10); count < wanted; count++) {
+        set.fieldset.dispatchEvent(new CustomEvent("formset:add-row"));
+        if (parseInt(set.total.value, 10) <= count) break; /* no row was added */
+      }
+    });
     fields(form).forEach(function (el) {
       if (!(el.name in values)) return;
       var value = values[el.name];
-      if (el.type === "checkbox" || el.type === "radio") el.checked = value.indexOf(el.value) !== -1;
-      else el.value = value;
+      if (el.type === "checkbox" || el.type === "radio") {
+        el.checked = value.indexOf(el.value) !== -1;
+        if (/-DELETE$/.test(el.name)) el.dispatchEvent(new Event("change", { bubbles: true }));
+      } else {
+        el.value = value;
+      }
     });
     var note = document.getElementById("form-keep-note");
     if (note) note.hidden = false;

@@ -11,7 +11,7 @@
     var addButton = fieldset.querySelector(".formset-add");
     if (!total || !template || !rows || !addButton) return;
     addButton.hidden = false;
-    addButton.addEventListener("click", function () {
+    function addRow(focus) {
       var index = parseInt(total.value, 10);
       var html = template.innerHTML.replace(/__prefix__/g, String(index));
       var holder = document.createElement("div");
@@ -20,9 +20,12 @@
       rows.appendChild(row);
       total.value = String(index + 1);
       var first = row.querySelector("input:not([type=hidden]), select, textarea");
-      if (first) first.focus();
+      if (first && focus) first.focus();
       fieldset.dispatchEvent(new CustomEvent("formset:added", { bubbles: true, detail: { row: row, index: index } }));
-    });
+    }
+    addButton.addEventListener("click", function () { addRow(true); });
+    /* static/js/form-keep.js asks for the rows a person had added before the page was left. */
+    fieldset.addEventListener("formset:add-row", function () { addRow(false); });
     fieldset.addEventListener("change", function (event) {
       var box = event.target;
       if (box.name && /-DELETE$/.test(box.name)) {

@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 from playwright.sync_api import expect
 
+from chsd_portal.thai import format_date
 from tests.conftest import login_in_browser
 from tests.factories import PASSWORD, UserFactory
 from tests.meetings.factories import AttendanceFactory, WorkshopFactory
@@ -26,6 +27,7 @@ from tests.sites.factories import (
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 PHONE = {"width": 360, "height": 740}
+LAPTOP = {"width": 1280, "height": 900}
 
 
 def assert_no_axe_violations(page):
@@ -37,7 +39,10 @@ def assert_no_axe_violations(page):
 
 def _koh_khwang():
     mentor = UserFactory(username="mentor1", role="mentor", first_name="พี่เลี้ยง", last_name="เกาะขวาง")
-    UserFactory(username="mentor2", role="mentor")
+    SiteFactory(
+        subdistrict=SubdistrictFactory(name_th="ท่าโสม"),
+        mentors=[UserFactory(username="mentor2", role="mentor")],
+    )
     UserFactory(username="staff1", role="staff")
     site = SiteFactory(subdistrict=SubdistrictFactory(name_th="เกาะขวาง"), mentors=[mentor])
     for day in (dt.date(2018, 1, 16), dt.date(2018, 2, 20), dt.date(2018, 4, 10)):
@@ -48,12 +53,23 @@ def _koh_khwang():
     return site
 
 
-def test_a_mentor_logs_a_workshop_and_a_report_on_a_phone(browser, live_server):
+def open_menu_entry(page, group: str, entry: str) -> None:
+    """Click `entry` in the header's `group` dropdown, opening the menu first on a phone."""
+    toggler = page.locator(".navbar-toggler")
+    if toggler.is_visible():
+        toggler.click()
+        page.locator("#main-menu.show").wait_for()
+    page.locator("header").get_by_role("button", name=group).click()
+    page.locator("header").get_by_role("link", name=entry).click()
+
+
+@pytest.mark.parametrize("viewport", [PHONE, LAPTOP], ids=["phone", "laptop"])
+def test_a_mentor_logs_a_workshop_and_a_report_and_staff_see_the_visit(browser, live_server, viewport):
     site = _koh_khwang()
     requests_elsewhere = []
 
     def new_page():
-        context = browser.new_context(base_url=live_server.url, locale="th-TH", viewport=PHONE)
+        context = browser.new_context(base_url=live_server.url, locale="th-TH", viewport=viewport)
         page = context.new_page()
         page.set_default_timeout(15000)
         page.on(
@@ -119,11 +135,12 @@ def test_a_mentor_logs_a_workshop_and_a_report_on_a_phone(browser, live_server):
 
     context, page = new_page()
     login_in_browser(page, "staff1", PASSWORD)
-    page.goto(reverse("meetings:coverage"))
+    open_menu_entry(page, "สำหรับเจ้าหน้าที่", "ความครอบคลุมพื้นที่")
+    expect(page).to_have_url(f"{live_server.url}{reverse('meetings:coverage')}")
     row = page.locator(
         f"section[aria-labelledby='all-sites-heading'] tr[data-site='{site.code}'] .last-visit"
     )
-    expect(row).to_contain_text(f"{today.year + 543}")
+    expect(row).to_contain_text(format_date(today))  # was 10 เม.ย. 2561, ปฏิบัติการที่ 3
     context.close()
     assert requests_elsewhere == []
 
@@ -154,3 +171,86 @@ def test_a_workshop_typed_before_the_session_expired_is_back_after_signing_in(pa
     expect(page.locator("h1")).to_contain_text("ปฏิบัติการที่ 4")
     page.goto(reverse("meetings:workshop-create", args=[site.code]))
     expect(page.locator("#id_place")).to_have_value("")  # saved, so forgotten
+
+
+def _expire_the_session(page):
+    kept = [c for c in page.context.cookies() if c["name"] != settings.SESSION_COOKIE_NAME]
+    page.context.clear_cookies()  # the session has expired (the CSRF cookie lives on)
+    page.context.add_cookies(kept)
+
+
+def _sign_in_again(page, live_server, form_url):
+    expect(page).to_have_url(f"{live_server.url}{reverse('login')}?next={form_url}")
+    page.get_by_label("ชื่อผู้ใช้").fill("mentor1")
+    page.get_by_label("รหัสผ่าน").fill(PASSWORD)
+    page.get_by_role("button", name="เข้าสู่ระบบ").click()
+
+
+PARTICIPANTS = [
+    ("นางสมศรี ใจดี", "ประธาน อสม.", "volunteers", "0812345678"),
+    ("นายสมชาย รักถิ่น", "ปลัด อบต.", "lao", ""),
+    ("นางสาวมาลี สุขใจ", "พยาบาลวิชาชีพ", "pcu", "0898765432"),
+]
+
+
+def test_every_participant_row_typed_before_the_session_expired_is_back_after_signing_in(page, live_server):
+    "Three named participants (two rows added with the add button) come back, filled, and are saved"
+    site = _koh_khwang()
+    login_in_browser(page, "mentor1", PASSWORD)
+    form_url = reverse("meetings:workshop-create", args=[site.code])
+    page.goto(form_url)
+    page.fill("#id_date", "10/4/2561")
+    page.fill("#id_place", "ศาลาการเปรียญวัดเกาะขวาง")
+    page.fill("#id_lao", "4")
+    add = page.get_by_role("button", name="เพิ่ม รายชื่อผู้เข้าร่วม (ไม่บังคับ)")
+    for index, (name, role, kind, phone) in enumerate(PARTICIPANTS):
+        if index:
+            add.click()
+        page.fill(f"#id_participants-{index}-name", name)
+        page.fill(f"#id_participants-{index}-role", role)
+        page.select_option(f"#id_participants-{index}-organisation_type", kind)
+        page.fill(f"#id_participants-{index}-phone", phone)
+    _expire_the_session(page)
+    page.get_by_role("button", name="บันทึก", exact=True).click()
+    _sign_in_again(page, live_server, form_url)
+    expect(page.locator("#form-keep-note")).to_be_visible()
+    expect(page.locator("fieldset[data-formset-prefix='participants'] .formset-row")).to_have_count(3)
+    expect(page.locator("#id_participants-TOTAL_FORMS")).to_have_value("3")
+    for index, (name, role, kind, phone) in enumerate(PARTICIPANTS):
+        expect(page.locator(f"#id_participants-{index}-name")).to_have_value(name)
+        expect(page.locator(f"#id_participants-{index}-role")).to_have_value(role)
+        expect(page.locator(f"#id_participants-{index}-organisation_type")).to_have_value(kind)
+        expect(page.locator(f"#id_participants-{index}-phone")).to_have_value(phone)
+    page.get_by_role("button", name="บันทึก", exact=True).click()
+    expect(page.locator("h1")).to_contain_text("ปฏิบัติการที่ 4")
+    for name, *_rest in PARTICIPANTS:
+        expect(page.locator("main")).to_contain_text(name)
+
+
+def test_key_organisation_rows_of_a_report_typed_before_the_session_expired_are_back(page, live_server):
+    site = _koh_khwang()
+    login_in_browser(page, "mentor1", PASSWORD)
+    form_url = reverse("sites:report-create", args=[site.code])
+    page.goto(form_url)
+    page.fill("#id_report_date", "20/8/2561")
+    organisations = page.locator("fieldset[data-formset-prefix='organisations']")
+    rows = [
+        ("local_government", "องค์การบริหารส่วนตำบลเกาะขวาง", "สนับสนุนงบประมาณ"),
+        ("community", "ชมรมผู้สูงอายุ", "จัดกิจกรรม"),
+    ]
+    for index, (kind, name, role) in enumerate(rows):
+        if index:
+            organisations.locator(".formset-add").click()
+        page.select_option(f"#id_organisations-{index}-kind", kind)
+        page.fill(f"#id_organisations-{index}-name", name)
+        page.fill(f"#id_organisations-{index}-role", role)
+    _expire_the_session(page)
+    page.get_by_role("button", name="บันทึกฉบับร่าง").click()
+    _sign_in_again(page, live_server, form_url)
+    expect(organisations.locator(".formset-row")).to_have_count(2)
+    for index, (kind, name, role) in enumerate(rows):
+        expect(page.locator(f"#id_organisations-{index}-kind")).to_have_value(kind)
+        expect(page.locator(f"#id_organisations-{index}-name")).to_have_value(name)
+        expect(page.locator(f"#id_organisations-{index}-role")).to_have_value(role)
+    page.get_by_role("button", name="บันทึกฉบับร่าง").click()
+    expect(page.locator("table.key-organisations")).to_contain_text("ชมรมผู้สูงอายุ")

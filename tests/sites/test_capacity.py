@@ -21,13 +21,16 @@ def _components():
     return ensure_capacity_components()
 
 
-def _data(scores=(3, 3, 4, 2, 3), **overrides):
+def _data(scores=(3, 3, 4, 2, 3), organisations=(), initial_organisations=0, **overrides):
     data = {
         "report_date": "20/2/2561",
         "strengths": "อสม. เข้มแข็ง",
-        "key_organisations": "",
         "social_capital": "",
+        "organisations-TOTAL_FORMS": str(len(organisations)),
+        "organisations-INITIAL_FORMS": str(initial_organisations),
     }
+    for index, row in enumerate(organisations):
+        data.update({f"organisations-{index}-{key}": value for key, value in row.items()})
     data.update({"gaps": "", "plan": ""})
     for component, score in zip(_components(), scores, strict=False):
         data[f"component-{component.pk}-score"] = "" if score is None else str(score)

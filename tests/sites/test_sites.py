@@ -140,6 +140,29 @@ def test_the_site_page_shows_its_story_mentors_and_menu_tree(client):
     assert "menu-third-level" in page
 
 
+def test_the_menu_lists_at_most_twelve_sites_then_links_to_every_site():
+    "Seed 000's three tambons show with their pages; the 13th site and beyond are behind one link"
+    from sites.selectors.sites import MENU_SITES_MAX, sites_menu_children
+
+    sites = [SiteFactory() for _ in range(3)]
+    children = sites_menu_children()
+    assert len(children) == 3 and all(len(pages) == 2 for _name, _url, pages in children)
+    sites += [SiteFactory() for _ in range(MENU_SITES_MAX)]
+    children = sites_menu_children()
+    assert len(children) == MENU_SITES_MAX + 1
+    assert children[-1] == ("พื้นที่ดำเนินการทั้งหมด", reverse("sites:site-overview"), [])
+    assert {url for _name, url, _pages in children[:-1]} < {
+        reverse("sites:site-detail", args=[site.code]) for site in sites
+    }
+
+
+def test_the_sites_links_built_without_reverse_are_reverses_own():
+    from sites.maps import site_url
+
+    for code in ("220104", "100101"):
+        assert site_url(code) == reverse("sites:site-detail", args=[code])
+
+
 def test_an_unknown_site_is_not_found(client):
     assert client.get(reverse("sites:site-detail", args=["999999"])).status_code == 404
 
