@@ -12,6 +12,7 @@ selectors/workshops.py   a site's workshops with totals, one workshop, the site 
 services/workshops.py    workshop save (numbered per site, with its register), delete
 views/workshops.py       list, page, editor, delete (participants' names: staff and site mentors)
 selectors/coverage.py    each site's last visit, latest round, overdue flags; mentors' workload
+selectors/search.py      what search indexes: workshops, never their participants
 views/coverage.py        a mentor's "งานของฉัน", the staff's coverage page and its CSV
 urls/__init__.py         app_name "meetings": /sites/<code>/workshops/…
 demo/workshops.py        ปฏิบัติการที่ 1–3 of each demo site (demo/workshops.json)

@@ -64,7 +64,7 @@ demo.register("workshops", load_demo_workshops, order=45)
 search.register(
     search.Source(
         kind="meetings.workshop",
-        label=_("Workshops"),
+        label=_("Area workshops"),
         model=Workshop,
         build=search_sources.workshop_document,
         queryset=search_sources.workshops,

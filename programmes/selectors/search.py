@@ -35,7 +35,6 @@ def programme_document(programme: Programme) -> Document | None:
             programme.process_text,
             programme.framework_summary,
         ),
-        date=programme.updated_at,
     )
 
 
@@ -53,7 +52,6 @@ def framework_document(framework: Framework) -> Document | None:
         % {"number": framework.number, "title": framework.title},
         url=reverse("programmes:framework-detail", args=[framework.number]),
         body=framework.body,
-        date=framework.updated_at,
     )
 
 

@@ -26,7 +26,6 @@ def site_document(site: Site) -> Document:
         title=gettext("Sub-district %(name)s") % {"name": site.name},
         url=reverse("sites:site-detail", args=[site.code]),
         body=join(_place(site), site.story),
-        date=site.updated_at,
     )
 
 
