@@ -27,7 +27,7 @@ class Query:
     text: str
     parts: list[str]  # compact forms, each must appear
     match: str  # tsquery over `grams`
-    title_match: str  # the same, restricted to the title (weight A)
+    title_match: str  # the same, for `title_grams`
     words: str  # tsquery of any word, for ranking
 
     @classmethod
@@ -39,7 +39,7 @@ class Query:
             text=query,
             parts=parts,
             match=text.all_parts_query(parts),
-            title_match=text.all_parts_query(parts, weight="A"),
+            title_match=text.all_parts_query(parts),
             words=text.words_query(query),
         )
 

@@ -39,8 +39,8 @@ def _row(source: Source, key, document: Document) -> SearchDocument:
         visibility=Visibility.PUBLISHED if document.public else Visibility.STAFF,
         reader_ids=sorted({int(pk) for pk in document.reader_ids if pk is not None}),
         words=text.word_vector(title, f"{body}\n{dated}"),
-        title_grams=text.gram_vector([("A", title)]),
-        grams=text.gram_vector([("A", title), ("B", body), ("C", dated)]),
+        title_grams=text.gram_vector([title]),
+        grams=text.gram_vector([title, body, dated]),
     )
 
 
