@@ -11,7 +11,6 @@ from chsd_portal.search.registry import Document, join
 
 from ..models import CapacityReport, ComponentScore, Site
 
-
 # Places come by prefetch (one single-table query each), not joins: a five-table join planned
 # on stale statistics (a test database, a fresh bulk load) can take minutes.
 PLACE = "subdistrict__district__province"
