@@ -24,6 +24,7 @@ selectors/articles.py    the list by category and page, an article with related 
                          neighbours, latest (home, feeds), the articles linked to a site/workshop/project
 views/workshops.py       list, page, editor, delete (participants' names: staff and site mentors)
 selectors/coverage.py    each site's last visit, latest round, overdue flags; mentors' workload
+selectors/search.py      what search indexes: workshops, never their participants
 views/coverage.py        a mentor's "งานของฉัน", the staff's coverage page and its CSV
 views/articles.py        ข่าว/ประชุม: list, article page (read count, print, share, Open Graph),
                          editor, delete, live preview, picture upload, pictures' resized copies

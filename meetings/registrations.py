@@ -128,7 +128,7 @@ demo.register("articles", load_demo_articles, order=50)
 search.register(
     search.Source(
         kind="meetings.workshop",
-        label=_("Workshops"),
+        label=_("Area workshops"),
         model=Workshop,
         build=search_sources.workshop_document,
         queryset=search_sources.workshops,

@@ -25,6 +25,8 @@ selectors/warnings.py    the warning rules in SQL: per-project annotations and s
 selectors/warning_review.py  the admins' review list: rows, counts, pages
 selectors/site_projects.py  a site page's projects (registered with sites.sections)
 selectors/history.py     the staff page of recent deletions: one query per kind of content
+selectors/search.py      what search indexes (registered in registrations.py): programme, frameworks,
+                         activity plans, indicators, projects (never a lead's phone or e-mail)
 services/guide.py        framework create, measurement save
 services/projects.py     project save (with its lists), fiscal-quarter periods
 services/warnings.py     mark a warning reviewed

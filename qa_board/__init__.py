@@ -26,6 +26,7 @@ forms/moderation.py      reason for an action; reason for blocking
 selectors/question_list.py  list rows, filter choices, the home block, คำถามของฉัน
 selectors/thread.py      the thread: the question and its answers, accepted first
 selectors/moderation.py  held posts, repeat offenders, the log's pages
+selectors/search.py      what search indexes: questions with their published answers, masked; topics
 services/questions.py    ask, count a view (one UPDATE), recount answers and derive the status
 services/answers.py      answer (official by role), accept
 services/moderation.py   approve, hide, spam, lock/unlock, delete; block/unblock; each logged

@@ -20,7 +20,7 @@ selectors/geography.py   reads of the reference data, in Thai order
 selectors/sites.py       overview, one site, its reports, the menu's tree (at most 12 sites)
 selectors/capacity.py    one report, the form's components, rounds side by side
 selectors/home.py        the home page's sites block
-selectors/search.py      what the search index holds of sites and capacity reports
+selectors/search.py      what search indexes: sites, capacity reports (drafts: staff and mentors)
 services/geography.py    `geography_load`: GeoThai and the sub-district centroids
 services/numbering.py    the next number of a per-site series, safe under concurrency
 services/sites.py        site save (with mentors, the centroid as default point)

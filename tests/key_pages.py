@@ -93,6 +93,11 @@ def key_pages() -> dict[str, list[tuple]]:
         ("framework", reverse("programmes:framework-detail", args=[1])),
         ("plans", reverse("programmes:plan")),
         ("not found", "/no-such-page/"),
+        ("search", reverse("search:results") + "?q=อาสาสมัคร"),
+        ("search of a kind", reverse("search:results") + "?q=ท่าโสม&kind=meetings.workshop&page=1"),
+        ("search nothing found", reverse("search:results") + "?q=ไข้เลือกออก"),
+        ("search empty", reverse("search:results")),
+        ("search too long", reverse("search:results") + "?q=" + "ก" * 201),
     ]
     signed_in = [("password change", reverse("password_change"))]
     editors = [
@@ -154,6 +159,7 @@ def key_pages() -> dict[str, list[tuple]]:
         ],
         "staff": [
             ("project list", reverse("programmes:project-list")),
+            ("search", reverse("search:results") + "?q=งบประมาณ"),
             ("project", project),
             ("indicator", reverse("programmes:indicator-detail", args=[indicator.pk])),
             *editors,

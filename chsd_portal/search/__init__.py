@@ -11,7 +11,8 @@ models/document.py       SearchDocument: one row per searchable object, its vect
 services/index.py        index one object, remove, rebuild (bulk); the only writer of the index
 selectors/search.py      the results page's reads: counts per kind, ranked page, "did you mean"
 forms/search.py          the query and kind filter
-views/search.py          the results page /search/
+views/search.py          the results page /search/, cached under the "search" data version
+migrations/0002_…        the trigger that bumps the "search" data version on every index write
 urls.py                  app_name "search"
 management/commands/rebuild_search_index.py   `manage.py rebuild_search_index [kind …]`
 templates/search/, templates/includes/search_box.html (the header's box); tests/search/

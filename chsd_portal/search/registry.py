@@ -1,30 +1,43 @@
 """The search registry: each app tells search what it has to find, so search knows no app.
 
-How an app registers a source (from its own ``registrations.py``, imported by ``ready()``)::
+How an app registers a source (from its own ``registrations.py``, which ``ready()`` imports;
+put the builder in the app's ``selectors/search.py``, as programmes/, sites/, meetings/ and
+qa_board/ do). For meeting articles (meetings.models.Article)::
 
-    from chsd_portal.search import registry
+    # meetings/selectors/search.py
+    from chsd_portal.search.registry import Document, join, plain_text
 
-    def _article_document(article) -> registry.Document | None:
-        return registry.Document(
+    def articles():
+        return Article.objects.select_related("category")
+
+    def article_document(article) -> Document | None:
+        return Document(
             title=article.title,
-            body=registry.join(article.summary, registry.plain_text(article.body_html)),
             url=article.get_absolute_url(),
+            body=join(article.category.name if article.category_id else "", article.summary,
+                      plain_text(article.body_html)),   # rich text: the words only
             date=article.date,
-            public=article.status == "published",  # else only staff (and reader_ids) find it
+            public=article.status == Article.Status.PUBLISHED,  # else staff (and reader_ids)
+            reader_ids=[article.author_id],
         )
 
-    registry.register(
-        registry.Source(
-            kind="meetings.article",          # unique; stored in every row: never rename it
-            label=_("meeting articles"),      # the kind's name on the results page (gettext_lazy)
+    # meetings/registrations.py
+    from chsd_portal.search import registry as search
+    search.register(
+        search.Source(
+            kind="meetings.article",     # unique, stored in every row: never rename it
+            label=_("Meeting articles"), # the kind's name on the results page (gettext_lazy)
             model=Article,
-            build=_article_document,          # None: leave this object out of the index
-            queryset=lambda: Article.objects.select_related("site"),  # what rebuilds read
-            related={ArticleAttachment: lambda attachment: [attachment.article_id]},
-            private_fields=("meetings.Article.editor_email",),
-            order=40,
+            build=search_sources.article_document,  # None leaves an object out of the index
+            queryset=search_sources.articles,       # what a rebuild (and each re-index) reads
+            related={Category: lambda category: category.articles.values_list("pk", flat=True)},
+            order=65,                    # the kinds' order on the results page
         )
     )
+
+Albums (gallery.models.Album) the same way, kind "gallery.album": title, description and the
+photos' captions in the body, ``related={Photo: lambda photo: [photo.album_id]}``, the album's
+date, ``public`` for a published album. Nothing in chsd_portal/search changes for either.
 
 - ``build`` returns a ``Document``: plain text only (rich text through ``plain_text``), and never a
   private field. ``private_fields`` names them ("app.Model.field", the source's own model or a
@@ -42,8 +55,10 @@ How an app registers a source (from its own ``registrations.py``, imported by ``
 - A write that skips the signals (``QuerySet.update``, ``bulk_create``) must call
   ``registry.changed(Model, pks)`` itself (qa_board's moderation does); ``manage.py
   rebuild_search_index`` rebuilds everything in bulk.
-- ``build`` is called for one object (``queryset().get``) after a save and for all of them on a
-  rebuild, so whatever it reads should come from ``queryset()``'s select/prefetch_related.
+- ``build`` is called for the objects of ``queryset().filter(pk__in=…)`` after a save and for all
+  of them on a rebuild, so whatever it reads should come from ``queryset()``'s
+  select/prefetch_related. Titles worded with gettext are built in Thai whoever saved.
+- Add a few queries for the new kind, from its demo content, to tests/search/test_relevance.py.
 """
 
 from __future__ import annotations

@@ -25,8 +25,9 @@ from collections.abc import Iterable
 from pathlib import Path
 
 THAI_DIGITS = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
+_THAI_DIGIT = re.compile("[๐-๙]")
 # ่ ้ ๊ ๋ : tone marks, dropped so a missing or wrong one still matches.
-TONE_MARKS = dict.fromkeys(range(0x0E48, 0x0E4C))
+_TONE_MARK = re.compile("[\u0e48-\u0e4b]+")
 _DASHES = re.compile(r"\s*[-\u2010-\u2015\u2212]\s*")
 _SPACES = re.compile(r"\s+")
 # What a compact form keeps: letters (Thai included, with their vowel signs) and digits.
@@ -40,10 +41,14 @@ MAX_POSITIONS_PER_LEXEME = 255
 GRAM = 3
 
 
+def _arabic_digits(text: str) -> str:
+    return text.translate(THAI_DIGITS) if _THAI_DIGIT.search(text) else text
+
+
 def normalise(text: str) -> str:
     """Thai and Arabic digits alike, lower case, one spelling of hyphens, no tone marks."""
-    text = unicodedata.normalize("NFC", text or "").translate(THAI_DIGITS).lower()
-    text = _DASHES.sub("-", text).translate(TONE_MARKS)
+    text = _arabic_digits(unicodedata.normalize("NFC", text or "")).lower()
+    text = _TONE_MARK.sub("", _DASHES.sub("-", text))
     return _SPACES.sub(" ", text).strip()
 
 
@@ -62,40 +67,43 @@ def _dictionary() -> str:
     return "search-th"
 
 
+_NOT_WORD_OR_BREAK = re.compile(r"[^0-9a-z\u0e01-\u0e3a\u0e40-\u0e4e\x01]+")
+
+
 def words(text: str) -> list[str]:
-    """The words of `text`, segmented (Thai by dictionary, others at spaces), normalised, compact."""
+    """The words of `text`, segmented (Thai by dictionary, others at spaces), normalised, compact.
+    Segmented as written (the dictionary knows tone marks), then normalised in one pass."""
     import nlpo3
 
     if not text:
         return []
-    prepared = unicodedata.normalize("NFC", text).translate(THAI_DIGITS).lower()
-    tokens = nlpo3.segment(prepared, _dictionary())
-    found = []
-    for token in tokens:
-        word = _NOT_WORD.sub("", token.translate(TONE_MARKS))
-        if word:
-            found.append(word)
-    return found
+    prepared = _arabic_digits(unicodedata.normalize("NFC", text)).lower()
+    joined = "\x01".join(nlpo3.segment(prepared, _dictionary()))
+    return [word for word in _NOT_WORD_OR_BREAK.sub("", _TONE_MARK.sub("", joined)).split("\x01") if word]
 
 
 def _quote(lexeme: str) -> str:
     return "'" + lexeme.replace("\\", "\\\\").replace("'", "''") + "'"
 
 
-def _vector_literal(positions: dict[str, list[str]]) -> str:
-    return " ".join(f"{_quote(lexeme)}:{','.join(places)}" for lexeme, places in positions.items())
+def _vector_literal(positions: dict[str, list]) -> str:
+    # Lexemes are compact (letters and digits only): nothing in them needs quoting.
+    return " ".join(
+        "'" + lexeme + "':" + ",".join(map(str, places[:MAX_POSITIONS_PER_LEXEME]))
+        for lexeme, places in positions.items()
+    )
 
 
 def word_vector(title: str, body: str) -> str:
     """A tsvector literal of the words: the title's weighted A, the body's B."""
-    positions: dict[str, list[str]] = {}
+    positions: dict[str, list] = {}
     position = 0
     for weight, text in (("A", title), ("B", body)):
+        add = positions.setdefault
         for word in words(text):
-            position = min(position + 1, MAX_POSITION)
-            places = positions.setdefault(word, [])
-            if len(places) < MAX_POSITIONS_PER_LEXEME:
-                places.append(f"{position}{weight}")
+            if position < MAX_POSITION:
+                position += 1
+            add(word, []).append(f"{position}{weight}")
     return _vector_literal(positions)
 
 
@@ -107,21 +115,22 @@ def grams(text: str) -> list[str]:
     return [packed[i : i + GRAM] for i in range(len(packed) - GRAM + 1)]
 
 
-def gram_vector(parts: Iterable[tuple[str, str]]) -> str:
-    """A tsvector literal of trigrams with positions, so a phrase query (`'abc' <-> 'bcd'`)
-    finds exactly the documents whose compact text contains the query's. `parts` are
-    (weight, text); a gap of positions between parts keeps a match from spanning two."""
-    positions: dict[str, list[str]] = {}
-    position = 0
-    for weight, text in parts:
-        for gram in grams(text):
-            position += 1
-            if position > MAX_POSITION:
-                break
-            places = positions.setdefault(gram, [])
-            if len(places) < MAX_POSITIONS_PER_LEXEME:
-                places.append(f"{position}{weight}")
-        position += GRAM + 1
+def gram_vector(texts: Iterable[str]) -> str:
+    """A tsvector literal of trigrams with positions, so a phrase query (`'abc' <3> 'def'`)
+    finds exactly the documents whose compact text contains the query's. A gap of positions
+    between `texts` (title, body, date) keeps a match from spanning two."""
+    positions: dict[str, list] = {}
+    offset = 0
+    for text in texts:
+        packed = compact(text)
+        if len(packed) < GRAM:
+            found = [packed] if packed else []
+        else:
+            found = [packed[i : i + GRAM] for i in range(len(packed) - GRAM + 1)]
+        add = positions.setdefault
+        for index, gram in enumerate(found[: max(0, MAX_POSITION - offset)], start=offset + 1):
+            add(gram, []).append(index)
+        offset += len(found) + GRAM + 1
     return _vector_literal(positions)
 
 
@@ -135,24 +144,23 @@ def query_parts(query: str) -> list[str]:
     return parts
 
 
-def phrase_query(packed: str, weight: str = "") -> str:
+def phrase_query(packed: str) -> str:
     """A tsquery literal that matches a compact text containing `packed` (as `gram_vector`
     stores it): trigrams every three characters, the distance between them exact, the last one
     overlapping to cover the end; one or two characters match as a prefix of a trigram."""
-    suffix = f":{weight}" if weight else ""
     if len(packed) < GRAM:
-        return f"{_quote(packed)}:*{weight}"
+        return f"{_quote(packed)}:*"
     starts = list(range(0, len(packed) - GRAM + 1, GRAM))
     if starts[-1] != len(packed) - GRAM:
         starts.append(len(packed) - GRAM)
-    terms = [_quote(packed[starts[0] : starts[0] + GRAM]) + suffix]
+    terms = [_quote(packed[starts[0] : starts[0] + GRAM])]
     for before, start in zip(starts, starts[1:], strict=False):
-        terms.append(f"<{start - before}> " + _quote(packed[start : start + GRAM]) + suffix)
+        terms.append(f"<{start - before}> " + _quote(packed[start : start + GRAM]))
     return " ".join(terms)
 
 
-def all_parts_query(parts: list[str], weight: str = "") -> str:
-    return " & ".join(f"({phrase_query(part, weight)})" for part in parts)
+def all_parts_query(parts: list[str]) -> str:
+    return " & ".join(f"({phrase_query(part)})" for part in parts)
 
 
 def words_query(query: str) -> str:

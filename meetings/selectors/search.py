@@ -14,8 +14,9 @@ from ..models import Article, Workshop
 
 
 def workshops():
-    return Workshop.objects.select_related("site__subdistrict__district__province").prefetch_related(
-        "site__mentors"
+    # Places by prefetch, not a five-table join (see sites/selectors/search.py).
+    return Workshop.objects.select_related("site").prefetch_related(
+        "site__subdistrict__district__province", "site__mentors"
     )
 
 

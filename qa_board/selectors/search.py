@@ -17,12 +17,13 @@ from ..text.personal_data import mask_personal_data
 
 
 def questions():
-    return Question.objects.select_related("topic", "subdistrict").prefetch_related(
+    return Question.objects.select_related("topic").prefetch_related(
+        "subdistrict",
         Prefetch(
             "answers",
             queryset=Answer.objects.published().order_by("created_at", "pk"),
             to_attr="published_answers",
-        )
+        ),
     )
 
 

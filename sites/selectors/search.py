@@ -11,9 +11,13 @@ from chsd_portal.search.registry import Document, join
 
 from ..models import CapacityReport, ComponentScore, Site
 
+# Places come by prefetch (one single-table query each), not joins: a five-table join planned
+# on stale statistics (a test database, a fresh bulk load) can take minutes.
+PLACE = "subdistrict__district__province"
+
 
 def sites():
-    return Site.objects.with_place()
+    return Site.objects.prefetch_related(PLACE)
 
 
 def _place(site: Site) -> str:
@@ -26,12 +30,12 @@ def site_document(site: Site) -> Document:
         title=gettext("Sub-district %(name)s") % {"name": site.name},
         url=reverse("sites:site-detail", args=[site.code]),
         body=join(_place(site), site.story),
-        date=site.updated_at,
     )
 
 
 def reports():
-    return CapacityReport.objects.select_related("site__subdistrict__district__province").prefetch_related(
+    return CapacityReport.objects.select_related("site").prefetch_related(
+        f"site__{PLACE}",
         "site__mentors",
         Prefetch(
             "scores", queryset=ComponentScore.objects.select_related("component").order_by("component__order")

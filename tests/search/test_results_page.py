@@ -87,11 +87,12 @@ def test_the_search_box_is_on_every_page(client):
     assert 'id="search-box-q"' in html and f'action="{URL}"' in html
 
 
-# The visitor's page: the menu's framework numbers and sites (base.html), the counts per kind,
+# The visitor's page (when not served from the page cache, as with the tests' dummy cache): the
+# data-version read, the menu's framework numbers and sites (base.html), the counts per kind,
 # the page of results; with nothing found, the suggestions instead of the page. Signed in, the
 # session and the user (with their roles) as well.
-VISITOR_QUERIES = 4
-STAFF_QUERIES = 6
+VISITOR_QUERIES = 5
+STAFF_QUERIES = 7
 
 
 @pytest.mark.parametrize("size", [3, 60])
@@ -110,3 +111,22 @@ def test_the_results_page_costs_the_same_queries_whatever_the_index_holds(client
     with CaptureQueriesContext(connection) as captured:
         _html(client, q="อาสาสมัคร")
     assert len(captured) == STAFF_QUERIES, [q["sql"][:120] for q in captured]
+
+
+def test_a_cached_result_is_renewed_by_the_next_save(client, settings):
+    """With a real cache: the same search is served from it until a document changes."""
+    settings.CACHES = {
+        **settings.CACHES,
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "search-test"},
+    }
+    from django.core.cache import cache
+
+    cache.clear()
+    indexed(1, "ประกาศรับสมัคร")
+    assert "<mark>ประกาศ</mark>รับสมัคร" in _html(client, q="ประกาศ")
+    with CaptureQueriesContext(connection) as captured:
+        _html(client, q="ประกาศ")
+    assert len(captured) == 1  # the data-version read only
+    indexed(2, "ประกาศผลการคัดเลือก")
+    assert "<mark>ประกาศ</mark>ผลการคัดเลือก" in _html(client, q="ประกาศ")
+    cache.clear()

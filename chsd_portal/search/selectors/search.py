@@ -19,6 +19,7 @@ from ..models.document import Visibility
 TITLE_WEIGHT = 2.0
 WORD_WEIGHT = 1.0
 SUGGESTION_CANDIDATES = 30
+_EDGE_PUNCTUATION = " .,:;!?()[]\"'“”‘’-–—·/"
 
 
 @dataclass(frozen=True)
@@ -26,7 +27,7 @@ class Query:
     text: str
     parts: list[str]  # compact forms, each must appear
     match: str  # tsquery over `grams`
-    title_match: str  # the same, restricted to the title (weight A)
+    title_match: str  # the same, for `title_grams`
     words: str  # tsquery of any word, for ranking
 
     @classmethod
@@ -38,7 +39,7 @@ class Query:
             text=query,
             parts=parts,
             match=text.all_parts_query(parts),
-            title_match=text.all_parts_query(parts, weight="A"),
+            title_match=text.all_parts_query(parts),
             words=text.words_query(query),
         )
 
@@ -127,17 +128,18 @@ def suggestions(user, query: str, *, limit: int = 3) -> list[str]:
         .order_by("-shared", "-id")
         .values_list("title", flat=True)[:SUGGESTION_CANDIDATES]
     )
-    scored: dict[str, float] = {}
+    scored: dict[str, tuple[str, float]] = {}  # compact form -> (as written, likeness)
     # Runs of as many words as the query has, give or take one.
     most = len(text.words(query)) + 1
     for title in titles:
         for token in title.split():
             for phrase in _phrases(token, most):
+                phrase = phrase.strip(_EDGE_PUNCTUATION)
                 candidate = text.compact(phrase)
                 ratio = difflib.SequenceMatcher(None, packed, candidate).ratio()
-                if ratio >= 0.6 and candidate != packed:
-                    scored[phrase] = max(scored.get(phrase, 0), ratio)
-    best = sorted(scored.items(), key=lambda item: (-item[1], len(item[0])))
+                if ratio >= 0.6 and candidate != packed and ratio > scored.get(candidate, ("", 0))[1]:
+                    scored[candidate] = (phrase, ratio)
+    best = sorted(scored.values(), key=lambda item: (-item[1], len(item[0])))
     return [phrase for phrase, _ratio in best[:limit]]
 
 

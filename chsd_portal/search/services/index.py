@@ -39,8 +39,8 @@ def _row(source: Source, key, document: Document) -> SearchDocument:
         visibility=Visibility.PUBLISHED if document.public else Visibility.STAFF,
         reader_ids=sorted({int(pk) for pk in document.reader_ids if pk is not None}),
         words=text.word_vector(title, f"{body}\n{dated}"),
-        title_grams=text.gram_vector([("A", title)]),
-        grams=text.gram_vector([("A", title), ("B", body), ("C", dated)]),
+        title_grams=text.gram_vector([title]),
+        grams=text.gram_vector([title, body, dated]),
     )
 
 
@@ -74,7 +74,7 @@ def index_pks(source: Source, pks: list) -> None:
     if not pks:
         return
     with transaction.atomic():
-        found = list(source.objects().filter(pk__in=pks))
+        found = list(source.objects().filter(pk__in=pks).order_by())
         rows, gone = _documents(source, found)
         found_keys = {str(obj.pk) for obj in found}
         gone += [str(pk) for pk in pks if str(pk) not in found_keys]
@@ -99,7 +99,7 @@ def rebuild(kinds: Iterable[str] | None = None, *, stdout=None) -> dict[str, tup
         with transaction.atomic():
             SearchDocument.objects.filter(kind=source.kind).delete()
             batch = []
-            for obj in source.objects().iterator(chunk_size=BATCH):
+            for obj in source.objects().order_by("pk").iterator(chunk_size=BATCH):
                 batch.append(obj)
                 if len(batch) >= BATCH:
                     rows, _gone = _documents(source, batch)

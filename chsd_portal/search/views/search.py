@@ -1,7 +1,9 @@
 from django.core.paginator import Paginator
 from django.urls import reverse
+from django.utils.decorators import method_decorator
 from django.views.generic import TemplateView
 
+from chsd_portal.cache import cache_page_by_data_version
 from chsd_portal.pagination import page_links, with_query
 
 from ..forms.search import SearchForm
@@ -12,6 +14,9 @@ from ..selectors import search as selectors
 PER_PAGE = 20
 
 
+# Cached under the index's data version (migrations/0002): a query asked again, by visitors or
+# in one session, is served without searching until any document changes.
+@method_decorator(cache_page_by_data_version("search"), name="dispatch")
 class SearchView(TemplateView):
     """ค้นหา: every registered source at once, counts per kind, one page of ranked results."""
 
