@@ -11,6 +11,7 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
 
+from chsd_portal import page_sections
 from chsd_portal.tables import Cell, Column, Row, Table
 from sites.permissions import can_work_on
 from sites.selectors.sites import site_by_code
@@ -65,6 +66,7 @@ class WorkshopDetailView(SiteMixin, TemplateView):
         )
         context["attendance_table"] = attendance_table(context["workshop"])
         context["show_participants"] = allowed
+        context["page_sections"] = page_sections.sections_for("meetings.workshop", self.request, context["workshop"])
         return context
 
 

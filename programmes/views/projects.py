@@ -11,7 +11,7 @@ from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
 from django.views.generic import CreateView, DetailView, UpdateView
 
-from chsd_portal import roles
+from chsd_portal import page_sections, roles
 from chsd_portal.formsets import FormWithFormsetsMixin
 from chsd_portal.mixins import StaffRequiredMixin
 from chsd_portal.tables import Cell, Column, Row, Table
@@ -59,6 +59,7 @@ class ProjectDetailView(DetailView):
             can_edit=can_edit,
             can_see_lead_contact=can_edit or roles.has_role(self.request.user, roles.MENTOR),
             history=selectors_projects.project_history(project) if can_edit else None,
+            page_sections=page_sections.sections_for("programmes.project", self.request, project),
         )
         return context
 
