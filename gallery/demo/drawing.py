@@ -31,7 +31,11 @@ def draw_photo(width: int, height: int, *, seed: int = 0, grain: int = 28) -> Im
         else:
             draw.rectangle((x, y, x + w, y + h), fill=colour)
     if grain:
-        noise = Image.effect_noise((max(1, width // 2), max(1, height // 2)), grain).resize((width, height))
+        size = (max(1, width // 2), max(1, height // 2))
+        # Seeded (Image.effect_noise is not), so the same seed gives the same bytes.
+        noise = Image.frombytes("L", size, rng.randbytes(size[0] * size[1]))
+        noise = noise.point([max(0, min(255, 128 + (v - 128) * grain // 64)) for v in range(256)])
+        noise = noise.resize((width, height))
         image = Image.blend(image, Image.merge("RGB", (noise, noise, noise)), 0.18)
     return image
 

@@ -14,16 +14,22 @@ class MultiplePhotoInput(forms.ClearableFileInput):
     allow_multiple_selected = True
 
 
+class PhotosField(forms.FileField):
+    """Many files; each is checked on its own by the ingest (an empty one included), not here."""
+
+    widget = MultiplePhotoInput
+
+    def clean(self, data, initial=None):
+        files = [f for f in (data if isinstance(data, (list, tuple)) else [data]) if f]
+        if not files:
+            raise forms.ValidationError(self.error_messages["required"], code="required")
+        return files
+
+
 class UploadForm(forms.Form):
-    photos = forms.FileField(
+    photos = PhotosField(
         label=_("Photos"),
         widget=MultiplePhotoInput(attrs={"accept": ACCEPT}),
         help_text=_("JPEG, PNG or WebP (HEIC from phones too); choose many at once."),
         error_messages={"required": _("Choose at least one photo.")},
     )
-
-    def clean_photos(self):
-        files = [f for f in self.files.getlist(self.add_prefix("photos")) if f]
-        if not files:
-            raise forms.ValidationError(self.fields["photos"].error_messages["required"], code="required")
-        return files

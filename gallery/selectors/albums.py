@@ -16,7 +16,7 @@ HOME_LIMIT = 6
 
 
 def _with_cover(queryset):
-    return queryset.select_related("cover").annotate(photo_count=Count("photos"))
+    return queryset.select_related("cover").defer("description").annotate(photo_count=Count("photos"))
 
 
 def album_list(*, user, page_number) -> tuple[Paginator, object]:

@@ -76,20 +76,14 @@ class UploadView(AlbumManageMixin, TemplateView):
     def post(self, request, *args, **kwargs):
         if self._is_script():
             return self._post_one()
-        form = UploadForm()
         if _declared_length(request) > settings.GALLERY_MAX_UPLOAD_BYTES:
-            form.add_error(None, _too_big_message())
-            return self.render_to_response(self.get_context_data(form=form), status=413)
+            return self._refuse_all(_too_big_message(), status=413)
         try:
             form = UploadForm(request.POST, request.FILES)
             valid = form.is_valid()
         except TooManyFilesSent:
-            form = UploadForm()
-            form.add_error(
-                "photos",
-                _("Send at most %(count)s files at a time.") % {"count": settings.DATA_UPLOAD_MAX_NUMBER_FILES},
-            )
-            return self.render_to_response(self.get_context_data(form=form), status=400)
+            message = _("Send at most %(count)s files at a time.") % {"count": settings.DATA_UPLOAD_MAX_NUMBER_FILES}
+            return self._refuse_all(message, status=400)
         if not valid:
             return self.render_to_response(self.get_context_data(form=form))
         kept, refused = [], []
@@ -107,6 +101,13 @@ class UploadView(AlbumManageMixin, TemplateView):
                 % {"count": len(refused), "names": ", ".join(item["name"] for item in refused)},
             )
         return self.render_to_response(self.get_context_data(form=form, kept=kept, refused=refused))
+
+    def _refuse_all(self, message: str, *, status: int):
+        """The whole upload refused: the form shown again with the reason beside the field."""
+        form = UploadForm(data={}, files={})
+        form.is_valid()
+        form.errors["photos"] = form.error_class([message])
+        return self.render_to_response(self.get_context_data(form=form), status=status)
 
     def _post_one(self):
         """One file from the page's script: JSON with the photo, or the reason it was refused."""
