@@ -36,9 +36,7 @@ def unregister(page: str, key: str) -> None:
 def sections_for(page: str, request, obj) -> list[dict]:
     """The page's registered sections: [{"key", "template", "data"}], in order."""
     shown = []
-    for section in sorted(
-        (s for s in _sections.values() if s.page == page), key=lambda s: (s.order, s.key)
-    ):
+    for section in sorted((s for s in _sections.values() if s.page == page), key=lambda s: (s.order, s.key)):
         data = section.context(request, obj)
         if data is not None:
             shown.append({"key": section.key, "template": section.template, "data": data})

@@ -197,7 +197,9 @@ def _taken_at(image: Image.Image) -> dt.datetime | None:
         taken = dt.datetime.strptime(str(raw).strip("\x00 ")[:19], "%Y:%m:%d %H:%M:%S")
         offset = sub.get(EXIF_OFFSET_TIME_ORIGINAL)
         if offset:
-            return dt.datetime.strptime(f"{taken:%Y-%m-%d %H:%M:%S}{str(offset).strip()}", "%Y-%m-%d %H:%M:%S%z")
+            return dt.datetime.strptime(
+                f"{taken:%Y-%m-%d %H:%M:%S}{str(offset).strip()}", "%Y-%m-%d %H:%M:%S%z"
+            )
         return timezone.make_aware(taken)
     except (ValueError, TypeError, KeyError, OverflowError):
         return None

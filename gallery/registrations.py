@@ -10,7 +10,9 @@ from sites import sections
 from .demo.albums import load_demo_albums
 from .selectors import albums as selectors
 
-menu.register(menu.MenuEntry(key="albums", label=_("Activity photos"), url_name="gallery:album-list", order=70))
+menu.register(
+    menu.MenuEntry(key="albums", label=_("Activity photos"), url_name="gallery:album-list", order=70)
+)
 
 home_blocks.register(
     home_blocks.HomeBlock(
@@ -40,12 +42,17 @@ sections.register_section(
 for page, field in (("programmes.project", "project"), ("meetings.workshop", "workshop")):
     page_sections.register(
         page_sections.PageSection(
-            page=page, key="albums", template="gallery/includes/albums_section.html", context=_albums_of(field)
+            page=page,
+            key="albums",
+            template="gallery/includes/albums_section.html",
+            context=_albums_of(field),
         )
     )
 
 ALBUM_PERMISSIONS = [
-    f"gallery.{action}_{model}" for action in ("add", "change", "delete", "view") for model in ("album", "photo")
+    f"gallery.{action}_{model}"
+    for action in ("add", "change", "delete", "view")
+    for model in ("album", "photo")
 ]
 for role in (roles.STAFF, roles.ADMIN, roles.MENTOR):
     # A mentor's are limited to the albums of the sites assigned to them (gallery.permissions).

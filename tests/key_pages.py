@@ -34,6 +34,11 @@ def key_pages() -> dict[str, list[tuple]]:
 
     thread = Question.objects.published().filter(answer_count__gt=0).order_by("pk").first().get_absolute_url()
     edit = reverse("programmes:project-edit", args=[SEED_CODE])
+    from gallery.models import Album
+
+    album = Album.objects.published().order_by("pk").first()
+    albums = [("album list", reverse("gallery:album-list")), ("album", album.get_absolute_url())]
+    album_upload = reverse("gallery:album-upload", args=[album.pk])
     public = [
         ("home", reverse("programmes:home")),
         ("project list", reverse("programmes:project-list")),
@@ -43,6 +48,11 @@ def key_pages() -> dict[str, list[tuple]]:
         ("guide", reverse("programmes:guide")),
         ("framework", reverse("programmes:framework-detail", args=[1])),
         ("plans", reverse("programmes:plan")),
+        *albums,
+        (
+            "photo",
+            reverse("gallery:photo-detail", args=[album.pk, album.photos.order_by("position").first().pk]),
+        ),
         ("not found", "/no-such-page/"),
     ]
     signed_in = [("password change", reverse("password_change"))]
@@ -97,12 +107,25 @@ def key_pages() -> dict[str, list[tuple]]:
         "mentor": [
             ("home", reverse("programmes:home")),
             ("project list", reverse("programmes:project-list")),
+            *albums,
+            ("album upload", album_upload),
         ],
         "staff": [
             ("project list", reverse("programmes:project-list")),
             ("project", project),
             ("indicator", reverse("programmes:indicator-detail", args=[indicator.pk])),
             *editors,
+            *albums,
+            ("album new", reverse("gallery:album-create")),
+            ("album edit", reverse("gallery:album-edit", args=[album.pk])),
+            ("album upload", album_upload),
+            ("album arrange", reverse("gallery:photo-arrange", args=[album.pk])),
+            (
+                "album new with errors",
+                reverse("gallery:album-create"),
+                {"title": "", "date": "31/4/2564", "project": "x"},
+            ),
+            ("album upload with errors", album_upload, {}),
             ("moderation queue", reverse("qa_board:moderation")),
             ("moderation log", reverse("qa_board:moderation-log")),
             ("board thread", thread),

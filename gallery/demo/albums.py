@@ -44,7 +44,9 @@ def load_demo_albums(*, password=None, stdout=None) -> None:
                     date=date,
                     description=row["description"],
                     status=Album.Status.PUBLISHED,
-                    site=Site.objects.filter(subdistrict__code=row["site"]).first() if row.get("site") else None,
+                    site=Site.objects.filter(subdistrict__code=row["site"]).first()
+                    if row.get("site")
+                    else None,
                     project=Project.objects.filter(code=SEED_PROJECT).first() if number == 1 else None,
                 ),
                 user=staff,
@@ -53,7 +55,9 @@ def load_demo_albums(*, password=None, stdout=None) -> None:
             continue
         taken = dt.datetime.combine(date, dt.time(9, 0))
         for index, (width, height) in enumerate(row["photos"]):
-            data = _drawn(width, height, int(row["seed"]) * 1000 + index, taken + dt.timedelta(minutes=7 * index))
+            data = _drawn(
+                width, height, int(row["seed"]) * 1000 + index, taken + dt.timedelta(minutes=7 * index)
+            )
             name = f"photo-{row['seed']}-{index + 1:02d}.jpg"
             result = photo_ingest(
                 album=album,

@@ -42,14 +42,25 @@ class AlbumForm(forms.ModelForm):
 
     class Meta:
         model = Album
-        fields = ["title", "date", "description", "site", "workshop", "project", "status", "originals_downloadable"]
+        fields = [
+            "title",
+            "date",
+            "description",
+            "site",
+            "workshop",
+            "project",
+            "status",
+            "originals_downloadable",
+        ]
         widgets = {"description": forms.Textarea(attrs={"rows": 8})}
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.user = user
         sites = Site.objects.with_place()
-        workshops = Workshop.objects.select_related("site__subdistrict").order_by("site__subdistrict__sort_name", "number")
+        workshops = Workshop.objects.select_related("site__subdistrict").order_by(
+            "site__subdistrict__sort_name", "number"
+        )
         self.is_mentor_only = not roles.is_staff_member(user)
         if self.is_mentor_only:
             own = mentor_site_ids(user)

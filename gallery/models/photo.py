@@ -67,7 +67,9 @@ class Photo(models.Model):
             models.CheckConstraint(
                 condition=Q(format__in=["jpeg", "png", "webp", "heif"]), name="photo_format_known"
             ),
-            models.CheckConstraint(condition=Q(content_hash__regex=r"^[0-9a-f]{64}$"), name="photo_hash_sha256"),
+            models.CheckConstraint(
+                condition=Q(content_hash__regex=r"^[0-9a-f]{64}$"), name="photo_hash_sha256"
+            ),
         ]
         indexes = [models.Index(fields=["album", "position"], name="photo_album_position")]
 
@@ -81,7 +83,8 @@ class Photo(models.Model):
     def files(self, kind: str, fmt: str) -> list[dict]:
         """The derivatives of one kind and format, narrowest first."""
         return sorted(
-            (d for d in self.derivatives if d["kind"] == kind and d["format"] == fmt), key=lambda d: d["width"]
+            (d for d in self.derivatives if d["kind"] == kind and d["format"] == fmt),
+            key=lambda d: d["width"],
         )
 
     def derivative_names(self) -> list[str]:

@@ -64,7 +64,9 @@ def _cover(image: Image.Image, size: tuple[int, int]) -> Image.Image:
     )
 
 
-def _encode(image: Image.Image, fmt: str, quality: int, icc_profile: bytes | None, *, effort: int = 4) -> bytes:
+def _encode(
+    image: Image.Image, fmt: str, quality: int, icc_profile: bytes | None, *, effort: int = 4
+) -> bytes:
     out = io.BytesIO()
     options = {"quality": quality}
     if fmt == "jpeg":
@@ -100,7 +102,9 @@ def render(image: Image.Image, *, icc_profile: bytes | None = None) -> list[Rend
         height = width * THUMB_RATIO[1] // THUMB_RATIO[0]
         thumb = _cover(source, (width, height))
         for fmt in FORMATS:
-            rendered.append(Rendered("thumb", fmt, width, height, _encode_within(thumb, fmt, budget, icc_profile)))
+            rendered.append(
+                Rendered("thumb", fmt, width, height, _encode_within(thumb, fmt, budget, icc_profile))
+            )
         source = thumb
 
     source, seen = image, set()
@@ -110,9 +114,15 @@ def render(image: Image.Image, *, icc_profile: bytes | None = None) -> list[Rend
         if size in seen:
             continue
         seen.add(size)
-        shown = source if size == source.size else source.resize(size, Image.Resampling.LANCZOS, reducing_gap=2.0)
+        shown = (
+            source if size == source.size else source.resize(size, Image.Resampling.LANCZOS, reducing_gap=2.0)
+        )
         for fmt in FORMATS:
-            rendered.append(Rendered("display", fmt, *size, _encode(shown, fmt, DISPLAY_QUALITY[fmt], icc_profile, effort=1)))
+            rendered.append(
+                Rendered(
+                    "display", fmt, *size, _encode(shown, fmt, DISPLAY_QUALITY[fmt], icc_profile, effort=1)
+                )
+            )
         source = shown
     return rendered
 

@@ -15,5 +15,9 @@ urlpatterns = [
     path("<int:pk>/arrange/", photos.PhotoArrangeView.as_view(), name="photo-arrange"),
     path("<int:pk>/originals.zip", downloads.AlbumZipView.as_view(), name="album-zip"),
     path("<int:pk>/photos/<int:photo>/", albums.PhotoDetailView.as_view(), name="photo-detail"),
-    path("<int:pk>/photos/<int:photo>/original/", downloads.OriginalDownloadView.as_view(), name="photo-original"),
+    path(
+        "<int:pk>/photos/<int:photo>/original/",
+        downloads.OriginalDownloadView.as_view(),
+        name="photo-original",
+    ),
 ]

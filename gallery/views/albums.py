@@ -38,7 +38,9 @@ class AlbumListView(TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        paginator, page = selectors.album_list(user=self.request.user, page_number=self.request.GET.get("page"))
+        paginator, page = selectors.album_list(
+            user=self.request.user, page_number=self.request.GET.get("page")
+        )
         base = reverse("gallery:album-list")
         context.update(
             albums=page.object_list,

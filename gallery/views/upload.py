@@ -29,7 +29,7 @@ def _too_big_message() -> str:
 
 def _declared_length(request) -> int:
     try:
-        return int(request.META.get("CONTENT_LENGTH") or 0)
+        return int(request.headers.get("content-length") or 0)
     except ValueError:
         return 0
 
@@ -82,14 +82,18 @@ class UploadView(AlbumManageMixin, TemplateView):
             form = UploadForm(request.POST, request.FILES)
             valid = form.is_valid()
         except TooManyFilesSent:
-            message = _("Send at most %(count)s files at a time.") % {"count": settings.DATA_UPLOAD_MAX_NUMBER_FILES}
+            message = _("Send at most %(count)s files at a time.") % {
+                "count": settings.DATA_UPLOAD_MAX_NUMBER_FILES
+            }
             return self._refuse_all(message, status=400)
         if not valid:
             return self.render_to_response(self.get_context_data(form=form))
         kept, refused = [], []
         for upload in form.cleaned_data["photos"]:
             try:
-                result = photo_ingest(album=self.album, upload=upload, name=upload.name, uploaded_by=request.user)
+                result = photo_ingest(
+                    album=self.album, upload=upload, name=upload.name, uploaded_by=request.user
+                )
             except Rejected as rejection:
                 refused.append({"name": upload.name, "reason": rejection.message})
             else:
@@ -123,7 +127,11 @@ class UploadView(AlbumManageMixin, TemplateView):
             return JsonResponse({"ok": False, "error": _("Choose at least one photo.")}, status=400)
         try:
             result = photo_ingest(
-                album=self.album, upload=upload, name=upload.name, uploaded_by=request.user, client_hash=client_hash
+                album=self.album,
+                upload=upload,
+                name=upload.name,
+                uploaded_by=request.user,
+                client_hash=client_hash,
             )
         except Rejected as rejection:
             return JsonResponse({"ok": False, "name": upload.name, "error": rejection.message}, status=422)

@@ -66,7 +66,9 @@ class WorkshopDetailView(SiteMixin, TemplateView):
         )
         context["attendance_table"] = attendance_table(context["workshop"])
         context["show_participants"] = allowed
-        context["page_sections"] = page_sections.sections_for("meetings.workshop", self.request, context["workshop"])
+        context["page_sections"] = page_sections.sections_for(
+            "meetings.workshop", self.request, context["workshop"]
+        )
         return context
 
 

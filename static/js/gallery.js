@@ -53,6 +53,9 @@
         }
       });
     });
+    // Marks the grid while the lightbox is open and takes keys (after its opening animation).
+    lightbox.on("openingAnimationEnd", function () { grid.dataset.lightboxOpen = "true"; });
+    lightbox.on("destroy", function () { delete grid.dataset.lightboxOpen; });
     lightbox.init();
   });
 })();

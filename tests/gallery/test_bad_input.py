@@ -52,7 +52,9 @@ def test_a_file_over_the_per_file_limit_is_refused(settings):
 
 
 def test_an_html_page_renamed_jpg_is_refused():
-    assert "HTML" in refused("photo.jpg", b"<!DOCTYPE html><html><body><script>alert(1)</script></body></html>")
+    assert "HTML" in refused(
+        "photo.jpg", b"<!DOCTYPE html><html><body><script>alert(1)</script></body></html>"
+    )
 
 
 def test_an_svg_drawing_renamed_png_is_refused():

@@ -24,7 +24,9 @@ def stored_files() -> list[Path]:
     return sorted(p for root in roots if root.exists() for p in root.rglob("*") if p.is_file())
 
 
-@pytest.mark.parametrize("fmt, name", [("JPEG", "a.jpg"), ("PNG", "a.png"), ("WEBP", "a.webp"), ("JPEG", "A.JPEG")])
+@pytest.mark.parametrize(
+    "fmt, name", [("JPEG", "a.jpg"), ("PNG", "a.png"), ("WEBP", "a.webp"), ("JPEG", "A.JPEG")]
+)
 def test_a_photo_keeps_its_original_size_and_bytes_and_gets_webp_and_jpeg_derivatives(fmt, name):
     album = AlbumFactory()
     upload = photo_upload(name, width=1000, height=750, fmt=fmt)
@@ -32,11 +34,17 @@ def test_a_photo_keeps_its_original_size_and_bytes_and_gets_webp_and_jpeg_deriva
     assert (photo.width, photo.height, photo.bytes) == (1000, 750, upload.size)
     assert photo.format == {"JPEG": "jpeg", "PNG": "png", "WEBP": "webp"}[fmt]
     assert Path(settings.GALLERY_ORIGINALS_ROOT, photo.original.name).stat().st_size == upload.size
-    assert not any(p.name.startswith(photo.key.hex) for p in Path(settings.MEDIA_ROOT).rglob("*") if "albums" in p.parts)
+    assert not any(
+        p.name.startswith(photo.key.hex) for p in Path(settings.MEDIA_ROOT).rglob("*") if "albums" in p.parts
+    )
     kinds = {(d["kind"], d["format"], d["width"]) for d in photo.derivatives}
     assert kinds == {
-        ("thumb", "webp", 240), ("thumb", "jpeg", 240), ("thumb", "webp", 480), ("thumb", "jpeg", 480),
-        ("display", "webp", 1000), ("display", "jpeg", 1000),
+        ("thumb", "webp", 240),
+        ("thumb", "jpeg", 240),
+        ("thumb", "webp", 480),
+        ("thumb", "jpeg", 480),
+        ("display", "webp", 1000),
+        ("display", "jpeg", 1000),
     }
     for item in photo.derivatives:
         assert default_storage.size(item["name"]) == item["bytes"]
@@ -98,8 +106,13 @@ def test_the_database_refuses_a_second_photo_with_the_same_content_in_one_album(
     photo = photo_ingest(album=AlbumFactory(), upload=photo_upload(seed=4), name="a.jpg").photo
     with pytest.raises(IntegrityError), transaction.atomic():
         Photo.objects.create(
-            album=photo.album, original_name="b.jpg", content_hash=photo.content_hash, format="jpeg",
-            width=1, height=1, bytes=1,
+            album=photo.album,
+            original_name="b.jpg",
+            content_hash=photo.content_hash,
+            format="jpeg",
+            width=1,
+            height=1,
+            bytes=1,
         )
 
 
@@ -119,7 +132,10 @@ def test_a_checksum_from_the_browser_that_differs_from_the_content_is_refused_an
 
 def test_photos_are_numbered_in_upload_order():
     album = AlbumFactory()
-    positions = [photo_ingest(album=album, upload=photo_upload(seed=s), name=f"{s}.jpg").photo.position for s in range(3)]
+    positions = [
+        photo_ingest(album=album, upload=photo_upload(seed=s), name=f"{s}.jpg").photo.position
+        for s in range(3)
+    ]
     assert positions == [1, 2, 3]
 
 

@@ -3,7 +3,6 @@ download; the upload's two ways (one file per request from the script, every fil
 without it); arrange; deletes that delete files; query counts pinned."""
 
 import io
-import json
 import zipfile
 from pathlib import Path
 
@@ -63,7 +62,10 @@ def test_the_album_page_shows_every_photo_with_its_pixel_size_and_bytes_as_the_s
     assert "albums/" + str(album.pk) not in page.replace(f"/albums/{album.pk}/", "")
 
 
-@pytest.mark.parametrize("role, sees", [(None, False), ("member", False), ("mentor", True), ("other-mentor", False), ("staff", True)])
+@pytest.mark.parametrize(
+    "role, sees",
+    [(None, False), ("member", False), ("mentor", True), ("other-mentor", False), ("staff", True)],
+)
 def test_a_draft_album_is_seen_only_by_staff_and_its_sites_mentors(client, site_album, role, sees):
     Album.objects.filter(pk=site_album["album"].pk).update(status=Album.Status.DRAFT)
     login(client, role, site_album)
@@ -87,7 +89,9 @@ def test_related_albums_put_shared_links_first_then_the_newest(client, site_albu
 
 def test_one_photos_page_works_without_javascript_with_previous_and_next(client, site_album):
     first, second = site_album["album"].photos.order_by("position")
-    page = client.get(reverse("gallery:photo-detail", args=[site_album["album"].pk, first.pk])).content.decode()
+    page = client.get(
+        reverse("gallery:photo-detail", args=[site_album["album"].pk, first.pk])
+    ).content.decode()
     assert "รูปที่ 1 จาก 2" in page
     assert reverse("gallery:photo-detail", args=[site_album["album"].pk, second.pk]) in page
     assert "<picture>" in page
@@ -111,7 +115,9 @@ def test_a_workshop_page_and_a_project_page_show_their_albums(client, site_album
     page = client.get(reverse("programmes:project-detail", args=[project.code])).content.decode()
     assert album.title in page
     album_page = client.get(album.get_absolute_url()).content.decode()
-    assert project.name in album_page and reverse("programmes:project-detail", args=[project.code]) in album_page
+    assert (
+        project.name in album_page and reverse("programmes:project-detail", args=[project.code]) in album_page
+    )
 
 
 def test_the_home_page_shows_the_latest_albums_covers_and_the_menu_has_its_entry(client, site_album):
@@ -124,7 +130,15 @@ def test_the_home_page_shows_the_latest_albums_covers_and_the_menu_has_its_entry
 
 
 @pytest.mark.parametrize(
-    "role, allowed", [(None, False), ("member", False), ("mentor", True), ("other-mentor", False), ("staff", True), ("admin", True)]
+    "role, allowed",
+    [
+        (None, False),
+        ("member", False),
+        ("mentor", True),
+        ("other-mentor", False),
+        ("staff", True),
+        ("admin", True),
+    ],
 )
 def test_only_staff_and_the_sites_mentors_may_change_an_album(client, site_album, role, allowed):
     album = site_album["album"]
@@ -140,17 +154,24 @@ def test_only_staff_and_the_sites_mentors_may_change_an_album(client, site_album
         response = client.get(url)
         expected = 200 if allowed else (302 if role is None else 403)
         assert response.status_code == expected, url
-    response = client.post(reverse("gallery:album-upload", args=[album.pk]), {"photos": photo_upload("new.jpg", seed=9)})
+    response = client.post(
+        reverse("gallery:album-upload", args=[album.pk]), {"photos": photo_upload("new.jpg", seed=9)}
+    )
     assert (Photo.objects.filter(album=album).count() == 3) is allowed
     response = client.post(reverse("gallery:album-delete", args=[album.pk]))
     assert Album.objects.filter(pk=album.pk).exists() is not allowed
 
 
-@pytest.mark.parametrize("role, allowed", [(None, False), ("member", False), ("mentor", True), ("other-mentor", False), ("staff", True)])
+@pytest.mark.parametrize(
+    "role, allowed",
+    [(None, False), ("member", False), ("mentor", True), ("other-mentor", False), ("staff", True)],
+)
 def test_staff_create_albums_and_mentors_only_for_their_own_sites(client, site_album, role, allowed):
     login(client, role, site_album)
     url = reverse("gallery:album-create")
-    assert client.get(url).status_code == (200 if role in ("mentor", "other-mentor", "staff") else (302 if role is None else 403))
+    assert client.get(url).status_code == (
+        200 if role in ("mentor", "other-mentor", "staff") else (302 if role is None else 403)
+    )
     data = {"title": "ลงพื้นที่", "date": "5/4/2564", "status": "published", "site": site_album["site"].pk}
     client.post(url, data)
     assert Album.objects.filter(title="ลงพื้นที่").exists() is allowed
@@ -158,7 +179,9 @@ def test_staff_create_albums_and_mentors_only_for_their_own_sites(client, site_a
 
 def test_a_mentor_must_tie_an_album_to_one_of_their_sites(client, site_album):
     client.force_login(site_album["mentor"])
-    response = client.post(reverse("gallery:album-create"), {"title": "ลงพื้นที่", "date": "5/4/2564", "status": "draft"})
+    response = client.post(
+        reverse("gallery:album-create"), {"title": "ลงพื้นที่", "date": "5/4/2564", "status": "draft"}
+    )
     assert response.status_code == 200 and 'id="error-summary"' in response.content.decode()
     assert not Album.objects.filter(title="ลงพื้นที่").exists()
 
@@ -175,7 +198,10 @@ def test_the_album_form_reads_the_buddhist_era_date_and_a_project_code(client, s
     album = Album.objects.get(title="ประเมินภายใน")
     assert response.url == reverse("gallery:album-upload", args=[album.pk])
     assert str(album.date) == "2021-04-05" and album.project == project
-    response = client.post(reverse("gallery:album-create"), {"title": "x", "date": "5/4/2564", "status": "draft", "project": "ไม่มี"})
+    response = client.post(
+        reverse("gallery:album-create"),
+        {"title": "x", "date": "5/4/2564", "status": "draft", "project": "ไม่มี"},
+    )
     assert "ไม่พบโครงการที่มีรหัสนี้" in response.content.decode()
 
 
@@ -186,13 +212,18 @@ def test_a_workshop_at_another_site_is_refused_and_a_workshop_alone_brings_its_s
     workshop = WorkshopFactory(site=site_album["site"])
     other_site = SiteFactory()
     url = reverse("gallery:album-create")
-    response = client.post(url, {"title": "a", "date": "5/4/2564", "status": "draft", "workshop": workshop.pk, "site": other_site.pk})
+    response = client.post(
+        url,
+        {"title": "a", "date": "5/4/2564", "status": "draft", "workshop": workshop.pk, "site": other_site.pk},
+    )
     assert "การประชุมครั้งนี้จัดที่พื้นที่ดำเนินการอื่น" in response.content.decode()
     client.post(url, {"title": "b", "date": "5/4/2564", "status": "draft", "workshop": workshop.pk})
     assert Album.objects.get(title="b").site == site_album["site"]
 
 
-@pytest.mark.parametrize("role, allowed", [(None, False), ("member", False), ("mentor", False), ("staff", True)])
+@pytest.mark.parametrize(
+    "role, allowed", [(None, False), ("member", False), ("mentor", False), ("staff", True)]
+)
 def test_originals_download_only_for_staff_unless_the_album_allows_it(client, site_album, role, allowed):
     album = site_album["album"]
     photo = album.photos.first()
@@ -207,7 +238,9 @@ def test_originals_download_only_for_staff_unless_the_album_allows_it(client, si
     assert client.get(url).status_code == 200
 
 
-@pytest.mark.parametrize("role, allowed", [(None, False), ("mentor", False), ("staff", True), ("admin", True)])
+@pytest.mark.parametrize(
+    "role, allowed", [(None, False), ("mentor", False), ("staff", True), ("admin", True)]
+)
 def test_the_album_zip_is_for_staff_and_holds_every_original(client, site_album, role, allowed):
     album = site_album["album"]
     login(client, role, site_album)
@@ -236,16 +269,22 @@ def test_the_script_sends_one_file_per_request_and_gets_json_back(client, site_a
     assert again.status_code == 200 and again.json()["duplicate"] is True
     from django.core.files.uploadedfile import SimpleUploadedFile
 
-    bad = client.post(url, {"photo": SimpleUploadedFile("page.jpg", b"<html><body>x</body></html>")}, headers=headers)
+    bad = client.post(
+        url, {"photo": SimpleUploadedFile("page.jpg", b"<html><body>x</body></html>")}, headers=headers
+    )
     assert bad.status_code == 422 and bad.json() == {
-        "ok": False, "name": "page.jpg", "error": "ไฟล์นี้เป็นหน้าเว็บหรือภาพวาด (HTML/SVG) ไม่ใช่รูปถ่าย"
+        "ok": False,
+        "name": "page.jpg",
+        "error": "ไฟล์นี้เป็นหน้าเว็บหรือภาพวาด (HTML/SVG) ไม่ใช่รูปถ่าย",
     }
     assert album.photos.count() == 3
     hashes = client.get(reverse("gallery:album-hashes", args=[album.pk])).json()["hashes"]
     assert sorted(hashes) == sorted(album.photos.values_list("content_hash", flat=True))
 
 
-def test_without_javascript_every_file_is_posted_at_once_and_the_bad_ones_are_named_with_reasons(client, site_album):
+def test_without_javascript_every_file_is_posted_at_once_and_the_bad_ones_are_named_with_reasons(
+    client, site_album
+):
     from django.core.files.uploadedfile import SimpleUploadedFile
 
     album = site_album["album"]
@@ -263,7 +302,12 @@ def test_without_javascript_every_file_is_posted_at_once_and_the_bad_ones_are_na
     assert "มี 2 ไฟล์ที่อัปโหลดไม่สำเร็จ: broken.jpg, page.jpg" in page
     assert "<strong>broken.jpg</strong>: รูปภาพไม่สมบูรณ์หรือเสียหาย" in page
     assert "<strong>page.jpg</strong>: ไฟล์นี้เป็นหน้าเว็บ" in page
-    assert set(album.photos.values_list("original_name", flat=True)) == {"photo-1.jpg", "photo-2.jpg", "a.jpg", "b.png"}
+    assert set(album.photos.values_list("original_name", flat=True)) == {
+        "photo-1.jpg",
+        "photo-2.jpg",
+        "a.jpg",
+        "b.png",
+    }
 
 
 def test_an_upload_over_the_per_upload_limit_is_refused_whole(client, site_album, settings):
@@ -301,14 +345,21 @@ def arrange_data(photos, **changes):
     return data
 
 
-def test_arrange_reorders_captions_picks_the_cover_and_deletes_with_its_files(client, site_album, django_capture_on_commit_callbacks):
+def test_arrange_reorders_captions_picks_the_cover_and_deletes_with_its_files(
+    client, site_album, django_capture_on_commit_callbacks
+):
     album = site_album["album"]
     third = PhotoFactory(album=album, seed=3)
     first, second = list(album.photos.order_by("position"))[:2]
     client.force_login(site_album["mentor"])
     data = arrange_data(
         [first, second, third],
-        **{"photos-0-position": 3, "photos-1-caption": "ผู้เข้าร่วมประชุม", "photos-2-DELETE": "on", "cover": second.pk},
+        **{
+            "photos-0-position": 3,
+            "photos-1-caption": "ผู้เข้าร่วมประชุม",
+            "photos-2-DELETE": "on",
+            "cover": second.pk,
+        },
     )
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(reverse("gallery:photo-arrange", args=[album.pk]), data)
@@ -327,13 +378,17 @@ def test_arrange_with_a_bad_order_number_saves_nothing(client, site_album):
     album = site_album["album"]
     photos = list(album.photos.order_by("position"))
     client.force_login(user_in_role("staff"))
-    data = arrange_data(photos, **{"photos-0-position": "x", "photos-1-caption": "เปลี่ยน", "photos-1-DELETE": "on"})
+    data = arrange_data(
+        photos, **{"photos-0-position": "x", "photos-1-caption": "เปลี่ยน", "photos-1-DELETE": "on"}
+    )
     response = client.post(reverse("gallery:photo-arrange", args=[album.pk]), data)
     assert response.status_code == 200 and 'id="error-summary"' in response.content.decode()
     assert album.photos.count() == 2 and not album.photos.filter(caption="เปลี่ยน").exists()
 
 
-def test_deleting_an_album_deletes_every_file_of_its_photos(client, site_album, django_capture_on_commit_callbacks):
+def test_deleting_an_album_deletes_every_file_of_its_photos(
+    client, site_album, django_capture_on_commit_callbacks
+):
     album = site_album["album"]
     other = AlbumFactory()
     PhotoFactory(album=other, seed=50)
@@ -341,7 +396,10 @@ def test_deleting_an_album_deletes_every_file_of_its_photos(client, site_album, 
     client.force_login(user_in_role("staff"))
     with django_capture_on_commit_callbacks(execute=True):
         client.post(reverse("gallery:album-delete", args=[album.pk]))
-    assert not Album.objects.filter(pk=album.pk).exists() and Photo.objects.filter(album_id=album.pk).count() == 0
+    assert (
+        not Album.objects.filter(pk=album.pk).exists()
+        and Photo.objects.filter(album_id=album.pk).count() == 0
+    )
     # The other album's original, its 4 thumbnails and its one display size (960 px: never enlarged) in 2 formats.
     assert stored_files() == sorted(kept) and len(kept) == 7
 
@@ -364,7 +422,9 @@ def test_a_rolled_back_delete_keeps_the_files(site_album):
 # Visitor: the page cache's data versions, the albums (and their count on the list), the album's
 # photos and related albums on its page, and the menu's two reads. A mentor adds the session, the
 # user, their roles (and sites); staff their roles.
-@pytest.mark.parametrize("role, list_queries, page_queries", [(None, 5, 6), ("mentor", 8, 9), ("staff", 7, 8)])
+@pytest.mark.parametrize(
+    "role, list_queries, page_queries", [(None, 5, 6), ("mentor", 8, 9), ("staff", 7, 8)]
+)
 def test_the_album_list_and_page_cost_a_fixed_number_of_queries(
     client, site_album, role, list_queries, page_queries, django_assert_num_queries
 ):

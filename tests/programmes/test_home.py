@@ -35,7 +35,7 @@ def test_home_page_query_count_does_not_grow_with_the_lists(client, django_asser
     programme = ProgrammeFactory(on_home_page=True)
     IndicatorFactory.create_batch(30, programme=programme)
     OutcomeFactory.create_batch(30, programme=programme)
-    # 9: the programme and its lists, the menu's sites, the sites block, the latest workshops,
-    # qa_board's block of answered questions.
-    with django_assert_max_num_queries(9):
+    # 10: the programme and its lists, the menu's sites, the sites block, the latest workshops,
+    # qa_board's block of answered questions, gallery's strip of the latest albums.
+    with django_assert_max_num_queries(10):
         assert client.get(reverse("programmes:home")).status_code == 200
