@@ -8,7 +8,9 @@ addresses are used, and every load run is bounded in time.
 
 Targets: list and project page >= 0.5 of the minimal view; review page >= 0.25. The Q&A
 board's list and a thread page (visitor; 20,000 questions, 50,000 answers) are measured and
-reported; they have no target yet.
+reported; they have no target yet. So are the gallery's: an album page of 30 photos (visitor),
+and the time to ingest those 30 photos of 2000×1500 as a ratio to Pillow merely decoding them
+(bench/gallery_ingest.py; its media go to .data/bench-media).
 """
 
 import json
@@ -30,7 +32,7 @@ DURATION = os.environ.get("BENCH_DURATION", "5s")
 ROUNDS = int(os.environ.get("BENCH_ROUNDS", "3"))
 CONNECTIONS = os.environ.get("BENCH_CONNECTIONS", "8")
 TARGETS = {"project list": 0.5, "project page": 0.5, "budget review": 0.25}
-REPORTED = ("board list", "board thread")
+REPORTED = ("board list", "board thread", "album page")
 
 ENV = dict(
     os.environ,
@@ -44,6 +46,8 @@ ENV = dict(
     LOCAL_DATABASE_NAME="chsd_bench",
     BENCHMARK="True",
     LOG_LEVEL="WARNING",
+    MEDIA_ROOT=str(ROOT / ".data" / "bench-media" / "media"),
+    GALLERY_ORIGINALS_ROOT=str(ROOT / ".data" / "bench-media" / "originals"),
 )
 ENV.pop("DATABASE_URL", None) if not os.environ.get("BENCH_DATABASE_URL") else ENV.update(
     DATABASE_URL=os.environ["BENCH_DATABASE_URL"]
@@ -126,6 +130,14 @@ def main() -> None:
     manage("load_geography")
     subprocess.run([PYTHON, "bench/generate.py"], cwd=ROOT, env=ENV, check=True)
     subprocess.run([PYTHON, "bench/generate_board.py"], cwd=ROOT, env=ENV, check=True)
+    print("bench: ingesting 30 photos of 2000×1500 …", flush=True)
+    gallery = json.loads(
+        subprocess.run(
+            [PYTHON, "bench/gallery_ingest.py"], cwd=ROOT, env=ENV, check=True, text=True, capture_output=True
+        )
+        .stdout.strip()
+        .splitlines()[-1]
+    )
     manage("collectstatic", "--noinput", "-v", "0")
     setup = json.loads(manage("shell", "-c", SETUP, capture=True).stdout.strip().splitlines()[-1])
     server = subprocess.Popen(
@@ -153,6 +165,7 @@ def main() -> None:
         ("board thread", f"{base}/qa/{setup['question']}/", None),
         ("site overview", f"{base}/sites/", None),
         ("site page", f"{base}/sites/{setup['site']}/", None),
+        ("album page", f"{base}/albums/{gallery['album']}/", None),
     ]
     # Rounds alternate the minimal view with each page and the medians are compared, so a
     # passing disturbance on this shared machine moves one sample, not the result.
@@ -185,10 +198,17 @@ def main() -> None:
         )
     for name in REPORTED:
         print(f"{name:<14} {results[name]:7.1f}  {results[name] / minimal:6.2f}  (reported, no target)")
+    print(
+        f"gallery ingest of 30 photos of 2000×1500: {gallery['ingest_s']:.2f} s, Pillow decoding them "
+        f"{gallery['decode_s']:.2f} s: ratio {gallery['ratio']:.1f} (reported, no target)"
+    )
     out = ROOT / "bench" / "results"
     out.mkdir(exist_ok=True)
     (out / "latest.json").write_text(
-        json.dumps({"median_req_per_s": results, "samples": samples, "targets": TARGETS}, indent=1)
+        json.dumps(
+            {"median_req_per_s": results, "samples": samples, "targets": TARGETS, "gallery_ingest": gallery},
+            indent=1,
+        )
     )
     sys.exit(1 if failed else 0)
 

@@ -97,16 +97,8 @@ def render(image: Image.Image, *, icc_profile: bytes | None = None) -> list[Rend
     budget = settings.GALLERY_THUMB_MAX_BYTES
     rendered: list[Rendered] = []
 
-    source = image
-    for width in THUMB_WIDTHS:
-        height = width * THUMB_RATIO[1] // THUMB_RATIO[0]
-        thumb = _cover(source, (width, height))
-        for fmt in FORMATS:
-            rendered.append(
-                Rendered("thumb", fmt, width, height, _encode_within(thumb, fmt, budget, icc_profile))
-            )
-        source = thumb
-
+    # Each size is made from the one before it (1600, then 1024, then the thumbnails from the
+    # 1024), not from the original: the later resizes read far fewer pixels.
     source, seen = image, set()
     for edge in DISPLAY_EDGES:
         scale = min(1.0, edge / max(source.size))
@@ -124,6 +116,15 @@ def render(image: Image.Image, *, icc_profile: bytes | None = None) -> list[Rend
                 )
             )
         source = shown
+
+    for width in THUMB_WIDTHS:
+        height = width * THUMB_RATIO[1] // THUMB_RATIO[0]
+        thumb = _cover(source, (width, height))
+        for fmt in FORMATS:
+            rendered.append(
+                Rendered("thumb", fmt, width, height, _encode_within(thumb, fmt, budget, icc_profile))
+            )
+        source = thumb
     return rendered
 
 
