@@ -4,10 +4,14 @@ the home page's latest workshops, role permissions and demo data."""
 from django.utils.translation import gettext_lazy as _
 
 from chsd_portal import demo, home_blocks, landing, menu, roles
+from chsd_portal.search import registry as search
 from sites import sections
+from sites.models import Site
 from sites.permissions import can_work_on
 
 from .demo.workshops import load_demo_workshops
+from .models import Workshop
+from .selectors import search as search_sources
 from .selectors import workshops as selectors
 
 sections.register_section(
@@ -55,3 +59,20 @@ for role in (roles.STAFF, roles.ADMIN, roles.MENTOR):
     roles.grant(role, *WORKSHOP_PERMISSIONS)
 
 demo.register("workshops", load_demo_workshops, order=45)
+
+# Search (chsd_portal/search/registry.py): workshops, never their participants.
+search.register(
+    search.Source(
+        kind="meetings.workshop",
+        label=_("Workshops"),
+        model=Workshop,
+        build=search_sources.workshop_document,
+        queryset=search_sources.workshops,
+        related={
+            Site: search_sources.site_workshop_pks,
+            Site.mentors.through: search_sources.site_workshop_pks,
+        },
+        private_fields=("meetings.Participant.name", "meetings.Participant.phone"),
+        order=60,
+    )
+)

@@ -4,12 +4,15 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from chsd_portal import demo, menu, roles
+from chsd_portal.search import registry as search
 from sites import sections
 
+from . import models
 from .demo.guide import load_demo_guide
 from .demo.programme import load_demo_programme
 from .demo.projects import load_demo_projects
 from .selectors import guide as selectors_guide
+from .selectors import search as search_sources
 from .selectors.site_projects import site_projects_section
 
 # The seed's menu order: หน้าหลัก, กรอบแนวทางการดำเนินการ, แผนการดำเนินกิจกรรม, … โครงการ; admins also
@@ -96,3 +99,70 @@ roles.grant(
 demo.register("programme", load_demo_programme, order=20)
 demo.register("guide", load_demo_guide, order=25)
 demo.register("projects", load_demo_projects, order=30)
+
+# Search (chsd_portal/search/registry.py): the pages programmes owns, kept current by signals.
+_programme_children = {
+    model: (lambda item: [item.programme_id]) for model in (models.Approach, models.Outcome)
+}
+search.register(
+    search.Source(
+        kind="programmes.programme",
+        label=_("Programme"),
+        model=models.Programme,
+        build=search_sources.programme_document,
+        queryset=search_sources.programmes,
+        related=_programme_children,
+        order=10,
+    )
+)
+search.register(
+    search.Source(
+        kind="programmes.framework",
+        label=_("Operational guidelines"),
+        model=models.Framework,
+        build=search_sources.framework_document,
+        queryset=search_sources.frameworks,
+        order=20,
+    )
+)
+search.register(
+    search.Source(
+        kind="programmes.plan",
+        label=_("Activity plans"),
+        model=models.Framework,
+        build=search_sources.plan_document,
+        queryset=search_sources.frameworks,
+        related={models.Activity: lambda activity: [activity.framework_id]},
+        order=25,
+    )
+)
+search.register(
+    search.Source(
+        kind="programmes.indicator",
+        label=capfirst(_("indicators")),
+        model=models.Indicator,
+        build=search_sources.indicator_document,
+        queryset=search_sources.indicators,
+        order=30,
+    )
+)
+search.register(
+    search.Source(
+        kind="programmes.project",
+        label=_("Projects"),
+        model=models.Project,
+        build=search_sources.project_document,
+        queryset=search_sources.projects,
+        related={
+            model: (lambda item: [item.project_id])
+            for model in (
+                models.ProjectLocation,
+                models.ProblemSituation,
+                models.ProjectObjective,
+                models.TargetGroup,
+            )
+        },
+        private_fields=("programmes.Project.lead_phone", "programmes.Project.lead_email"),
+        order=40,
+    )
+)

@@ -5,8 +5,11 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from chsd_portal import demo, home_blocks, menu, roles
+from chsd_portal.search import registry as search
 
 from .demo.questions import load_demo_questions
+from .models import Answer, Question, Topic
+from .selectors import search as search_sources
 from .selectors.question_list import latest_answered
 
 # The seed's menu has กระดานถาม - ตอบ after พื้นที่ดำเนินการ and โครงการ, before รูปกิจกรรม. One
@@ -50,3 +53,34 @@ roles.grant(
 )
 
 demo.register("qa_board", load_demo_questions, order=60)
+
+# Search (chsd_portal/search/registry.py): questions with their published answers. Moderation
+# writes with UPDATE (no signal), so services/moderation.py tells the registry itself.
+search.register(
+    search.Source(
+        kind="qa_board.question",
+        label=_("Q&A board"),
+        model=Question,
+        build=search_sources.question_document,
+        queryset=search_sources.questions,
+        related={
+            Answer: lambda answer: [answer.question_id],
+            Topic: lambda topic: topic.questions.values_list("pk", flat=True),
+        },
+        private_fields=(
+            "qa_board.Question.email",
+            "qa_board.Question.ip_address",
+            "qa_board.Answer.ip_address",
+        ),
+        order=70,
+    )
+)
+search.register(
+    search.Source(
+        kind="qa_board.topic",
+        label=_("Topics of the board"),
+        model=Topic,
+        build=search_sources.topic_document,
+        order=75,
+    )
+)

@@ -3,9 +3,12 @@
 from django.utils.translation import gettext_lazy as _
 
 from chsd_portal import demo, home_blocks, menu, roles
+from chsd_portal.search import registry as search
 
 from .demo.geography import load_geography_for_demo
 from .demo.sites import load_demo_sites
+from .models import CapacityReport, ComponentScore, Site
+from .selectors import search as search_sources
 from .selectors.home import sites_home_block
 from .selectors.sites import sites_menu_children
 
@@ -40,3 +43,31 @@ roles.grant(
 
 demo.register("geography", load_geography_for_demo, order=1)
 demo.register("sites", load_demo_sites, order=5)
+
+# Search (chsd_portal/search/registry.py): sites and capacity reports; a site's name, place and
+# mentors show in its reports' documents, so a change to the site indexes them again.
+search.register(
+    search.Source(
+        kind="sites.site",
+        label=_("Sites"),
+        model=Site,
+        build=search_sources.site_document,
+        queryset=search_sources.sites,
+        order=50,
+    )
+)
+search.register(
+    search.Source(
+        kind="sites.report",
+        label=_("Capacity reports"),
+        model=CapacityReport,
+        build=search_sources.report_document,
+        queryset=search_sources.reports,
+        related={
+            ComponentScore: lambda score: [score.report_id],
+            Site: search_sources.site_report_pks,
+            Site.mentors.through: search_sources.site_report_pks,
+        },
+        order=55,
+    )
+)

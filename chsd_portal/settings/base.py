@@ -34,6 +34,7 @@ THIRD_PARTY_APPS = [
 ]
 LOCAL_APPS = [
     "chsd_portal",
+    "chsd_portal.search",
     "sites",
     "programmes",
     "meetings",

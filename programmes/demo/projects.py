@@ -63,6 +63,21 @@ def _location(province_name: str, subdistrict_name: str, area_type: str) -> Proj
     return ProjectLocation(province=province, area_type=area_type)
 
 
+def _create_periods(project: Project, periods: list[dict]) -> None:
+    """A project's budget periods; a period without its own report window reports over itself.
+    One create() each, not bulk_create, so each period gets its history record."""
+    for period in periods:
+        BudgetPeriod.objects.create(
+            project=project,
+            number=period["number"],
+            start_date=_d(period["start"]),
+            end_date=_d(period["end"]),
+            report_start=_d(period.get("report_start", period["start"])),
+            report_end=_d(period.get("report_end", period["end"])),
+            amount=Decimal(period["amount"]),
+        )
+
+
 def _load_seed_project() -> Project | None:
     seed = DATA["seed_project"]
     if Project.objects.filter(code=seed["code"]).exists():
@@ -87,16 +102,7 @@ def _load_seed_project() -> Project | None:
     if location is not None:
         location.project = project
         location.save()
-    for period in seed["periods"]:
-        BudgetPeriod.objects.create(
-            project=project,
-            number=period["number"],
-            start_date=_d(period["start"]),
-            end_date=_d(period["end"]),
-            report_start=_d(period["report_start"]),
-            report_end=_d(period["report_end"]),
-            amount=Decimal(period["amount"]),
-        )
+    _create_periods(project, seed["periods"])
     for position, objective in enumerate(seed["objectives"], start=1):
         ProjectObjective.objects.create(
             project=project,
@@ -141,16 +147,7 @@ def _load_home_project(spec: dict, programme: Programme, users: dict) -> Project
         if location is not None:
             location.project = project
             location.save()
-    for period in spec["periods"]:
-        BudgetPeriod.objects.create(
-            project=project,
-            number=period["number"],
-            start_date=_d(period["start"]),
-            end_date=_d(period["end"]),
-            report_start=_d(period["start"]),
-            report_end=_d(period["end"]),
-            amount=Decimal(period["amount"]),
-        )
+    _create_periods(project, spec["periods"])
     for position, objective in enumerate(spec["objectives"], start=1):
         ProjectObjective.objects.create(project=project, position=position, **objective)
     for group in spec["target_groups"]:

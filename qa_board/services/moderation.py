@@ -2,6 +2,8 @@
 
 from django.db import transaction
 
+from chsd_portal.search import registry as search
+
 from ..models import Answer, BlockedPoster, Moderation, ModerationLog, Question
 from .notify import notify_asker
 from .questions import question_refresh, question_set_closed
@@ -32,6 +34,7 @@ def question_moderate(*, question: Question, action: str, actor, reason: str = "
     if action in _STATE:
         Question.objects.filter(pk=question.pk).update(moderation=_STATE[action])
         question.moderation = _STATE[action]
+        search.changed(Question, [question.pk])  # an UPDATE sends no signal
     elif action in (Action.LOCK, Action.UNLOCK):
         question_set_closed(question=question, closed=action == Action.LOCK)
     elif action == Action.DELETE:
@@ -60,6 +63,7 @@ def answer_moderate(
         accepted = answer.is_accepted and action == Action.APPROVE
         Answer.objects.filter(pk=answer.pk).update(moderation=_STATE[action], is_accepted=accepted)
         answer.moderation, answer.is_accepted = _STATE[action], accepted
+        search.changed(Question, [answer.question_id])  # its published answers are in its document
     elif action == Action.DELETE:
         answer.delete()
     question_refresh(question_id=log.question_id)

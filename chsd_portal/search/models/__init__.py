@@ -1,0 +1,3 @@
+from .document import SearchDocument
+
+__all__ = ["SearchDocument"]
