@@ -1,14 +1,18 @@
 """What gallery offers the layers below it: the menu's รูปกิจกรรม, the home page's strip of the
-latest albums, the albums of a site's, a workshop's and a project's page, role permissions and
-the demo albums of seeds 003 and 004."""
+latest albums, the albums of a site's, a workshop's and a project's page, the search source
+(albums and their captions), role permissions and the demo albums of seeds 003 and 004."""
 
 from django.utils.translation import gettext_lazy as _
 
 from chsd_portal import demo, home_blocks, menu, page_sections, roles
+from chsd_portal.search import registry as search
 from sites import sections
+from sites.models import Site
 
 from .demo.albums import load_demo_albums
+from .models import Album, Photo
 from .selectors import albums as selectors
+from .selectors import search as search_sources
 
 menu.register(
     menu.MenuEntry(key="albums", label=_("Activity photos"), url_name="gallery:album-list", order=70)
@@ -59,3 +63,21 @@ for role in (roles.STAFF, roles.ADMIN, roles.MENTOR):
     roles.grant(role, *ALBUM_PERMISSIONS)
 
 demo.register("albums", load_demo_albums, order=70)
+
+# Search (chsd_portal/search/registry.py): albums with their photos' captions. Writes that skip
+# the signals (services/albums.py: photos_arrange's bulk update) call search.changed themselves.
+search.register(
+    search.Source(
+        kind="gallery.album",
+        label=_("Activity photos"),
+        model=Album,
+        build=search_sources.album_document,
+        queryset=search_sources.albums,
+        related={
+            Photo: lambda photo: [photo.album_id],
+            Site: search_sources.site_album_pks,
+            Site.mentors.through: search_sources.site_album_pks,
+        },
+        order=70,
+    )
+)

@@ -6,6 +6,8 @@ from dataclasses import dataclass
 
 from django.db import transaction
 
+from chsd_portal.search import registry as search
+
 from ..models import Album, Photo
 from .delete import photos_delete
 
@@ -44,3 +46,5 @@ def photos_arrange(*, album: Album, rows: list[PhotoArrangement], cover: Photo |
     album.cover = cover or (kept[0].photo if kept else None)
     Album.objects.filter(pk=album.pk).update(cover=album.cover)
     photos_delete(album=album, photos=[row.photo for row in rows if row.delete])
+    # bulk_update sends no post_save: the captions reach the search index here.
+    search.changed(Album, [album.pk])
