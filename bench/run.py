@@ -8,9 +8,11 @@ addresses are used, and every load run is bounded in time.
 
 Targets: list and project page >= 0.5 of the minimal view; review page >= 0.25. The Q&A
 board's list and a thread page (visitor; 20,000 questions, 50,000 answers) are measured and
-reported; they have no target yet. So are the gallery's: an album page of 30 photos (visitor),
-and the time to ingest those 30 photos of 2000×1500 as a ratio to Pillow merely decoding them
-(bench/gallery_ingest.py; its media go to .data/bench-media).
+reported; they have no target yet. So are the news list and an article page (5,000 articles of
+seed 002's length): wrk keeps no cookie, so every request to the article is a new browser whose
+read is counted, the page's worst case (one INSERT … ON CONFLICT statement per request). So
+are the gallery's: an album page of 30 photos (visitor), and the time to ingest those 30 photos of 2000×1500 as a ratio to
+Pillow merely decoding them (bench/gallery_ingest.py; its media go to .data/bench-media).
 """
 
 import json
@@ -32,7 +34,7 @@ DURATION = os.environ.get("BENCH_DURATION", "5s")
 ROUNDS = int(os.environ.get("BENCH_ROUNDS", "3"))
 CONNECTIONS = os.environ.get("BENCH_CONNECTIONS", "8")
 TARGETS = {"project list": 0.5, "project page": 0.5, "budget review": 0.25}
-REPORTED = ("board list", "board thread", "album page")
+REPORTED = ("board list", "board thread", "news list", "news article", "album page")
 
 ENV = dict(
     os.environ,
@@ -96,7 +98,9 @@ from sites.models import Site
 site = Site.objects.select_related("subdistrict").order_by("subdistrict__code").first()
 from qa_board.models import Question
 question = Question.objects.published().filter(answer_count__gte=3).order_by("pk").first()
-print(json.dumps({"session": session.session_key, "code": project.code, "site": site.subdistrict.code, "question": question.pk}))
+from meetings.models import Article
+article = Article.objects.published().order_by("pk")[100]
+print(json.dumps({"session": session.session_key, "code": project.code, "site": site.subdistrict.code, "question": question.pk, "article": article.pk}))
 """
 
 
@@ -113,7 +117,9 @@ def wait_until_up(url: str, seconds: float = 30) -> None:
 
 
 def throughput(wrk: str, url: str, cookie: str | None) -> float:
-    headers = ["-H", f"Cookie: sessionid={cookie}"] if cookie else []
+    # A browser's User-Agent: the article page counts browsers' reads, never robots'.
+    headers = ["-H", "User-Agent: Mozilla/5.0 (X11; Linux x86_64) Chrome/131.0 bench"]
+    headers += ["-H", f"Cookie: sessionid={cookie}"] if cookie else []
     # Warm up the workers (imports, caches, connections) before measuring.
     subprocess.run([wrk, *headers, "-t1", "-c2", "-d2s", url], capture_output=True, timeout=30)
     command = [wrk, *headers, "-t2", f"-c{CONNECTIONS}", f"-d{DURATION}", url]
@@ -130,6 +136,7 @@ def main() -> None:
     manage("load_geography")
     subprocess.run([PYTHON, "bench/generate.py"], cwd=ROOT, env=ENV, check=True)
     subprocess.run([PYTHON, "bench/generate_board.py"], cwd=ROOT, env=ENV, check=True)
+    subprocess.run([PYTHON, "bench/generate_articles.py"], cwd=ROOT, env=ENV, check=True)
     print("bench: ingesting 30 photos of 2000×1500 …", flush=True)
     gallery = json.loads(
         subprocess.run(
@@ -165,6 +172,8 @@ def main() -> None:
         ("board thread", f"{base}/qa/{setup['question']}/", None),
         ("site overview", f"{base}/sites/", None),
         ("site page", f"{base}/sites/{setup['site']}/", None),
+        ("news list", f"{base}/news/", None),
+        ("news article", f"{base}/news/{setup['article']}/", None),
         ("album page", f"{base}/albums/{gallery['album']}/", None),
     ]
     # Rounds alternate the minimal view with each page and the medians are compared, so a

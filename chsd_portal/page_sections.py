@@ -1,8 +1,8 @@
-"""Sections higher apps add to a lower app's detail page (a project's or a workshop's albums):
-the page's app names its page ("programmes.project", "meetings.workshop") and renders
-`sections_for(page, request, obj)`; the higher app registers here from its own
-`AppConfig.ready()`, so the lower app never imports it. A site's page has its own registry
-(sites/sections.py), which also lists links in the menu."""
+"""Sections higher apps add to a lower app's detail page (a workshop's albums): the page's app
+names its page ("meetings.workshop") and renders `sections_for(page, request, obj)`; the higher
+app registers here from its own `AppConfig.ready()`, so the lower app never imports it. A site's
+page has its own registry (sites/sections.py, which also lists links in the menu), and so has a
+project's (programmes/project_sections.py, which also names the data areas its cache reads)."""
 
 from __future__ import annotations
 

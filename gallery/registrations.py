@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from chsd_portal import demo, home_blocks, menu, page_sections, roles
 from chsd_portal.search import registry as search
+from programmes import project_sections
 from sites import sections
 from sites.models import Site
 
@@ -43,15 +44,23 @@ sections.register_section(
         key="albums", template="gallery/includes/albums_section.html", context=_albums_of("site"), order=40
     )
 )
-for page, field in (("programmes.project", "project"), ("meetings.workshop", "workshop")):
-    page_sections.register(
-        page_sections.PageSection(
-            page=page,
-            key="albums",
-            template="gallery/includes/albums_section.html",
-            context=_albums_of(field),
-        )
+project_sections.register_section(
+    project_sections.ProjectSection(
+        key="albums",
+        template="gallery/includes/albums_section.html",
+        context=_albums_of("project"),
+        data_area="gallery",  # gallery/migrations/0002: writes to albums and photos bump it
+        order=40,
     )
+)
+page_sections.register(
+    page_sections.PageSection(
+        page="meetings.workshop",
+        key="albums",
+        template="gallery/includes/albums_section.html",
+        context=_albums_of("workshop"),
+    )
+)
 
 ALBUM_PERMISSIONS = [
     f"gallery.{action}_{model}"

@@ -5,7 +5,8 @@ One folder per layer, one module per feature; a new app copies this shape.
 
 apps.py                  registers registrations.py from ready()
 registrations.py         menu entries, role permissions and demo loaders offered to chsd_portal
-cache.py                 the "programmes" data-version area and the page-cache decorator
+cache.py                 the "programmes" data-version area and the page-cache decorators
+project_sections.py      what higher apps add to a project's page (meetings: its articles)
 charts.py                the indicators' progress charts (SVG)
 models/programme.py      programme, its indicators/approaches/outcomes, frameworks, activities,
                          indicator measurements

@@ -34,6 +34,14 @@ def key_pages() -> dict[str, list[tuple]]:
 
     thread = Question.objects.published().filter(answer_count__gt=0).order_by("pk").first().get_absolute_url()
     edit = reverse("programmes:project-edit", args=[SEED_CODE])
+    from meetings.models import Article
+
+    seed_article = Article.objects.get(title="ประชุมทีมพี่เลี้ยง")
+    news = [
+        ("news", reverse("meetings:article-list")),
+        ("news category", seed_article.category.get_absolute_url()),
+        ("news article", seed_article.get_absolute_url()),
+    ]
     from gallery.models import Album
 
     album = Album.objects.published().order_by("pk").first()
@@ -96,6 +104,7 @@ def key_pages() -> dict[str, list[tuple]]:
             ("board thread", thread),
             ("ask", reverse("qa_board:ask")),
             ("ask with errors", reverse("qa_board:ask"), {"title": "", "body": "สั้น", "subdistrict": "ไม่มี"}),
+            *news,
         ],
         "member": [
             ("home", reverse("programmes:home")),
@@ -129,6 +138,16 @@ def key_pages() -> dict[str, list[tuple]]:
             ("moderation queue", reverse("qa_board:moderation")),
             ("moderation log", reverse("qa_board:moderation-log")),
             ("board thread", thread),
+            ("news article", seed_article.get_absolute_url()),
+            ("article new", reverse("meetings:article-create")),
+            ("article edit", reverse("meetings:article-edit", args=[seed_article.pk])),
+            (
+                "article new with errors",
+                reverse("meetings:article-create"),
+                {"title": "", "date": "31/4/2561", "body": "<script>x</script>", "project_code": "ไม่มี"},
+            ),
+            ("categories", reverse("meetings:category-list")),
+            ("category edit", reverse("meetings:category-edit", args=[seed_article.category_id])),
         ],
         "admin": [
             ("home", reverse("programmes:home")),

@@ -235,6 +235,8 @@ COVERAGE_WORKSHOP_DAYS = env.int("COVERAGE_WORKSHOP_DAYS", default=90)
 COVERAGE_REPORT_MONTHS = env.int("COVERAGE_REPORT_MONTHS", default=6)
 # A workshop's attached file (PDF, DOCX, XLSX) may be at most this big.
 WORKSHOP_ATTACHMENT_MAX_BYTES = env.int("WORKSHOP_ATTACHMENT_MAX_BYTES", default=10 * 1024 * 1024)
+# A picture uploaded into an article (meetings/images.py) may be at most this big.
+ARTICLE_IMAGE_MAX_BYTES = env.int("ARTICLE_IMAGE_MAX_BYTES", default=15 * 1024 * 1024)
 
 # Activity photos (gallery/). Originals keep the camera's EXIF and GPS, so they live in their
 # own storage, outside MEDIA_ROOT, and leave only through a permission-checked view; point the

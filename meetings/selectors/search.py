@@ -1,4 +1,5 @@
-"""What meetings gives the search index (registered in registrations.py): each workshop with
+"""What meetings gives the search index (registered in registrations.py): each article (ข่าว/
+ประชุม; drafts only for staff and the author), and each workshop with
 its place, agenda, minutes, outcomes and next steps. Its participants (names, phones: personal
 data under the PDPA) are never indexed; drafts only for staff and the site's mentors."""
 
@@ -7,9 +8,9 @@ from __future__ import annotations
 from django.urls import reverse
 from django.utils.translation import gettext
 
-from chsd_portal.search.registry import Document, join
+from chsd_portal.search.registry import Document, join, plain_text
 
-from ..models import Workshop
+from ..models import Article, Workshop
 
 
 def workshops():
@@ -40,3 +41,24 @@ def workshop_document(workshop: Workshop) -> Document:
 
 def site_workshop_pks(site) -> list[int]:
     return list(site.workshops.values_list("pk", flat=True))
+
+
+def articles():
+    return Article.objects.select_related("category")
+
+
+def article_document(article: Article) -> Document:
+    """ข่าว/ประชุม: its title, category, summary and the words of its body; drafts only for
+    staff and its author."""
+    return Document(
+        title=article.title,
+        url=article.get_absolute_url(),
+        body=join(article.category.name, article.summary, plain_text(article.body_html)),
+        date=article.date,
+        public=article.status == Article.Status.PUBLISHED,
+        reader_ids=[article.author_id] if article.author_id else [],
+    )
+
+
+def category_article_pks(category) -> list[int]:
+    return list(category.articles.values_list("pk", flat=True))

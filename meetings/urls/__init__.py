@@ -1,6 +1,7 @@
 from django.urls import path
 
 from ..views import coverage, workshops
+from . import articles
 
 app_name = "meetings"
 
@@ -30,4 +31,5 @@ urlpatterns = [
         workshops.WorkshopDeleteView.as_view(),
         name="workshop-delete",
     ),
+    *articles.urlpatterns,
 ]

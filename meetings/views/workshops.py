@@ -20,6 +20,7 @@ from sites.views.mixins import SiteMixin, SiteWorkMixin
 from ..forms.workshops import AttendanceForm, ParticipantFormSet, WorkshopForm
 from ..models import Workshop
 from ..selectors import workshops as selectors
+from ..selectors.articles import linked_articles
 from ..services.workshops import workshop_delete, workshop_save
 
 
@@ -66,6 +67,9 @@ class WorkshopDetailView(SiteMixin, TemplateView):
         )
         context["attendance_table"] = attendance_table(context["workshop"])
         context["show_participants"] = allowed
+        context["articles_section"] = {
+            "articles": linked_articles(user=self.request.user, workshop=context["workshop"])
+        }
         context["page_sections"] = page_sections.sections_for(
             "meetings.workshop", self.request, context["workshop"]
         )

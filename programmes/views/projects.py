@@ -11,15 +11,16 @@ from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
 from django.views.generic import CreateView, DetailView, UpdateView
 
-from chsd_portal import page_sections, roles
+from chsd_portal import roles
 from chsd_portal.formsets import FormWithFormsetsMixin
 from chsd_portal.mixins import StaffRequiredMixin
 from chsd_portal.tables import Cell, Column, Row, Table
 from chsd_portal.thai import fiscal_year, format_date, format_money
 
-from ..cache import cache_programmes_page
+from ..cache import cache_project_page
 from ..forms.projects import PROJECT_FORMSETS, FiscalYearField, ProjectForm, periods_data_with_quarters
 from ..models import Project
+from ..project_sections import sections_for
 from ..selectors import projects as selectors_projects
 from ..selectors.programme import home_programme
 from ..selectors.warnings import warnings_for_project
@@ -34,7 +35,7 @@ class ProjectDetailView(DetailView):
     template_name = "programmes/project_detail.html"
     context_object_name = "project"
 
-    @method_decorator(cache_programmes_page)
+    @method_decorator(cache_project_page)
     def get(self, request, *args, **kwargs):
         return super().get(request, *args, **kwargs)
 
@@ -59,7 +60,7 @@ class ProjectDetailView(DetailView):
             can_edit=can_edit,
             can_see_lead_contact=can_edit or roles.has_role(self.request.user, roles.MENTOR),
             history=selectors_projects.project_history(project) if can_edit else None,
-            page_sections=page_sections.sections_for("programmes.project", self.request, project),
+            sections=sections_for(self.request, project),
         )
         return context
 

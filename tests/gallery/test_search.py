@@ -26,7 +26,9 @@ def test_an_album_is_found_by_its_description_and_its_captions():
 
 def test_a_draft_album_is_found_only_by_staff_and_its_sites_mentors():
     mentor = user_in_role("mentor")
-    AlbumFactory(title="ฉบับร่างรูปกิจกรรม", description="ประชุมลับ", draft=True, site=SiteFactory(mentors=[mentor]))
+    AlbumFactory(
+        title="ฉบับร่างรูปกิจกรรม", description="ประชุมลับ", draft=True, site=SiteFactory(mentors=[mentor])
+    )
     assert found_titles("ประชุมลับ") == []
     assert found_titles("ประชุมลับ", user_in_role("member")) == []
     assert found_titles("ประชุมลับ", mentor) == ["ฉบับร่างรูปกิจกรรม"]
@@ -40,8 +42,13 @@ def test_captions_typed_on_the_arrange_page_are_found_and_a_deleted_album_is_not
     PhotoFactory(album=album)
     client.force_login(user_in_role("staff"))
     photos = list(Photo.objects.filter(album=album))
-    client.post(reverse("gallery:photo-arrange", args=[album.pk]), arrange_data(photos, **{"photos-0-caption": "ผู้ใหญ่บ้านกล่าวเปิดงาน"}))
+    client.post(
+        reverse("gallery:photo-arrange", args=[album.pk]),
+        arrange_data(photos, **{"photos-0-caption": "ผู้ใหญ่บ้านกล่าวเปิดงาน"}),
+    )
     assert found_titles("กล่าวเปิดงาน") == ["รูปประชุม"]
     with django_capture_on_commit_callbacks(execute=True):
         client.post(reverse("gallery:album-delete", args=[album.pk]))
-    assert found_titles("กล่าวเปิดงาน") == [] and not SearchDocument.objects.filter(kind="gallery.album").exists()
+    assert (
+        found_titles("กล่าวเปิดงาน") == [] and not SearchDocument.objects.filter(kind="gallery.album").exists()
+    )
