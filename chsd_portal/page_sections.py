@@ -1,5 +1,5 @@
-"""Sections higher apps add to a lower app's detail page (a workshop's albums): the page's app
-names its page ("meetings.workshop") and renders `sections_for(page, request, obj)`; the higher
+"""Sections higher apps add to a lower app's detail page (a workshop's or an article's albums):
+the page's app names its page ("meetings.workshop", "meetings.article") and renders `sections_for(page, request, obj)`; the higher
 app registers here from its own `AppConfig.ready()`, so the lower app never imports it. A site's
 page has its own registry (sites/sections.py, which also lists links in the menu), and so has a
 project's (programmes/project_sections.py, which also names the data areas its cache reads)."""

@@ -53,14 +53,15 @@ project_sections.register_section(
         order=40,
     )
 )
-page_sections.register(
-    page_sections.PageSection(
-        page="meetings.workshop",
-        key="albums",
-        template="gallery/includes/albums_section.html",
-        context=_albums_of("workshop"),
+for page, field in (("meetings.workshop", "workshop"), ("meetings.article", "article")):
+    page_sections.register(
+        page_sections.PageSection(
+            page=page,
+            key="albums",
+            template="gallery/includes/albums_section.html",
+            context=_albums_of(field),
+        )
     )
-)
 
 ALBUM_PERMISSIONS = [
     f"gallery.{action}_{model}"

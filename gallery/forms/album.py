@@ -8,7 +8,8 @@ from django.utils.translation import gettext_lazy as _
 
 from chsd_portal import roles
 from chsd_portal.forms import ThaiDateField
-from meetings.models import Workshop
+from chsd_portal.thai import format_date
+from meetings.models import Article, Workshop
 from programmes.models import Project
 from sites.models import Site
 from sites.permissions import mentor_site_ids
@@ -26,10 +27,16 @@ class WorkshopChoiceField(forms.ModelChoiceField):
         return _("%(site)s: workshop %(number)s") % {"site": workshop.site.name, "number": workshop.number}
 
 
+class ArticleChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, article):
+        return f"{format_date(article.date)} · {article.title}"
+
+
 class AlbumForm(forms.ModelForm):
     date = ThaiDateField(label=_("activity date"))
     site = SiteChoiceField(queryset=Site.objects.none(), required=False, label=_("site"))
     workshop = WorkshopChoiceField(queryset=Workshop.objects.none(), required=False, label=_("workshop"))
+    article = ArticleChoiceField(queryset=Article.objects.none(), required=False, label=_("meeting article"))
     project = forms.ModelChoiceField(
         queryset=Project.objects.none(),
         required=False,
@@ -49,6 +56,7 @@ class AlbumForm(forms.ModelForm):
             "site",
             "workshop",
             "project",
+            "article",
             "status",
             "originals_downloadable",
         ]
@@ -71,6 +79,8 @@ class AlbumForm(forms.ModelForm):
         self.fields["site"].queryset = sites
         self.fields["workshop"].queryset = workshops
         self.fields["project"].queryset = Project.objects.visible_to(user)
+        articles = Article.objects.all() if roles.is_staff_member(user) else Article.objects.published()
+        self.fields["article"].queryset = articles.newest_first()
         if self.instance.project_id and not self.is_bound:
             self.initial["project"] = self.instance.project.code
 

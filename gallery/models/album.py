@@ -24,7 +24,7 @@ class AlbumQuerySet(models.QuerySet):
 
 class Album(models.Model):
     """รูปกิจกรรม: an album of one activity (seeds 003 and 004), optionally tied to a site, one of
-    its workshops, a project; its photos are gallery.Photo."""
+    its workshops, a project, a meeting article; its photos are gallery.Photo."""
 
     class Status(models.TextChoices):
         DRAFT = "draft", _("draft")
@@ -56,6 +56,14 @@ class Album(models.Model):
         blank=True,
         related_name="albums",
         verbose_name=_("project"),
+    )
+    article = models.ForeignKey(
+        "meetings.Article",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="albums",
+        verbose_name=_("meeting article"),
     )
     cover = models.ForeignKey(
         "gallery.Photo",

@@ -30,7 +30,11 @@ def album_for_page(*, pk: int, user) -> Album:
     """One album the user may see, with what it is tied to (1 query), or 404."""
     return get_object_or_404(
         Album.objects.visible_to(user).select_related(
-            "site__subdistrict__district__province", "workshop__site__subdistrict", "project", "cover"
+            "site__subdistrict__district__province",
+            "workshop__site__subdistrict",
+            "project",
+            "article",
+            "cover",
         ),
         pk=pk,
     )
@@ -42,10 +46,10 @@ def album_photos(album: Album) -> list[Photo]:
 
 
 def related_albums(album: Album, *, user, limit: int = RELATED_LIMIT) -> list[Album]:
-    """Albums sharing the album's site, workshop or project first (the more shared, the
+    """Albums sharing the album's site, workshop, project or article first (the more shared, the
     earlier), then the newest others (1 query)."""
     shared = []
-    for field in ("workshop_id", "site_id", "project_id"):
+    for field in ("article_id", "workshop_id", "site_id", "project_id"):
         value = getattr(album, field)
         if value is not None:
             shared.append(When(Q(**{field: value}), then=Value(1)))

@@ -51,6 +51,6 @@ class PhotoFactory(factory.Factory):
         upload = photo_upload(name, width=width, height=height, seed=seed)
         photo = photo_ingest(album=album, upload=upload, name=name).photo
         if caption:
-            Photo.objects.filter(pk=photo.pk).update(caption=caption)
             photo.caption = caption
+            photo.save(update_fields=["caption"])
         return photo

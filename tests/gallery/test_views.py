@@ -216,7 +216,7 @@ def test_a_workshop_at_another_site_is_refused_and_a_workshop_alone_brings_its_s
         url,
         {"title": "a", "date": "5/4/2564", "status": "draft", "workshop": workshop.pk, "site": other_site.pk},
     )
-    assert "การประชุมครั้งนี้จัดที่พื้นที่ดำเนินการอื่น" in response.content.decode()
+    assert "การประชุมกับพื้นที่นี้จัดที่พื้นที่ดำเนินการอื่น" in response.content.decode()
     client.post(url, {"title": "b", "date": "5/4/2564", "status": "draft", "workshop": workshop.pk})
     assert Album.objects.get(title="b").site == site_album["site"]
 
@@ -442,3 +442,40 @@ def test_the_album_list_and_page_cost_a_fixed_number_of_queries(
     for url, count in urls.items():
         with django_assert_num_queries(count):
             assert client.get(url).status_code == 200
+
+
+def test_an_album_tied_to_a_meeting_article_shows_on_both_sides(client, site_album):
+    from tests.meetings.factories import ArticleFactory
+
+    article = ArticleFactory(title="ประชุมทีมพี่เลี้ยง")
+    album = site_album["album"]
+    Album.objects.filter(pk=album.pk).update(article=article)
+    page = client.get(album.get_absolute_url()).content.decode()
+    assert reverse("meetings:article-detail", args=[article.pk]) in page and "ข่าว/ประชุม" in page
+    page = client.get(article.get_absolute_url()).content.decode()
+    assert album.title in page
+
+
+def test_the_album_form_ties_an_album_to_an_article(client, site_album):
+    from tests.meetings.factories import ArticleFactory
+
+    article = ArticleFactory()
+    client.force_login(user_in_role("staff"))
+    client.post(
+        reverse("gallery:album-create"),
+        {"title": "ภาพประชุม", "date": "20/9/2555", "status": "draft", "article": article.pk},
+    )
+    assert Album.objects.get(title="ภาพประชุม").article == article
+
+
+def test_related_albums_put_the_same_article_first(site_album):
+    import datetime as dt
+
+    from gallery.selectors.albums import related_albums
+    from tests.meetings.factories import ArticleFactory
+
+    article = ArticleFactory()
+    album = AlbumFactory(article=article)
+    newer = AlbumFactory(date=dt.date(2025, 1, 1))
+    same_article = AlbumFactory(article=article, date=dt.date(2010, 1, 1))
+    assert related_albums(album, user=None)[:2] == [same_article, newer]
