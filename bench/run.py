@@ -10,9 +10,12 @@ Targets: list and project page >= 0.5 of the minimal view; review page >= 0.25. 
 board's list and a thread page (visitor; 20,000 questions, 50,000 answers) are measured and
 reported; they have no target yet. So are the news list and an article page (5,000 articles of
 seed 002's length): wrk keeps no cookie, so every request to the article is a new browser whose
-read is counted, the page's worst case (one INSERT … ON CONFLICT statement per request). And so
-are the site overview and a site page (100 sites, 2,000 workshops; visitor). Search
-(chsd_portal/search, visitor, over the index of all of it) >= 0.3 for a word found in a few hundred documents and for a project code; the time
+read is counted, the page's worst case (one INSERT … ON CONFLICT statement per request). So
+are the site overview and a site page (100 sites, 2,000 workshops; visitor), and the gallery's:
+an album page of 30 photos (visitor), and the time to ingest those 30 photos of 2000×1500 as a
+ratio to Pillow merely decoding them (bench/gallery_ingest.py; its media go to
+.data/bench-media). Search (chsd_portal/search, visitor, over the index of all of it) >= 0.3
+for a word found in a few hundred documents and for a project code; the time
 `rebuild_search_index` takes for the 10,000 projects is reported.
 """
 
@@ -41,7 +44,15 @@ TARGETS = {
     "search word": 0.3,
     "search code": 0.3,
 }
-REPORTED = ("board list", "board thread", "news list", "news article", "site overview", "site page")
+REPORTED = (
+    "board list",
+    "board thread",
+    "news list",
+    "news article",
+    "site overview",
+    "site page",
+    "album page",
+)
 SEARCH_WORD = "ธรรมนูญสุขภาพ"
 
 ENV = dict(
@@ -56,6 +67,8 @@ ENV = dict(
     LOCAL_DATABASE_NAME="chsd_bench",
     BENCHMARK="True",
     LOG_LEVEL="WARNING",
+    MEDIA_ROOT=str(ROOT / ".data" / "bench-media" / "media"),
+    GALLERY_ORIGINALS_ROOT=str(ROOT / ".data" / "bench-media" / "originals"),
 )
 ENV.pop("DATABASE_URL", None) if not os.environ.get("BENCH_DATABASE_URL") else ENV.update(
     DATABASE_URL=os.environ["BENCH_DATABASE_URL"]
@@ -167,6 +180,14 @@ def main() -> None:
     indexing = manage("rebuild_search_index", capture=True).stdout
     print("bench: search index: " + " ".join(indexing.split()), flush=True)
     project_seconds = float(re.search(r"programmes\.project: (\d+) \(([\d.]+) s\)", indexing).group(2))
+    print("bench: ingesting 30 photos of 2000×1500 …", flush=True)
+    gallery = json.loads(
+        subprocess.run(
+            [PYTHON, "bench/gallery_ingest.py"], cwd=ROOT, env=ENV, check=True, text=True, capture_output=True
+        )
+        .stdout.strip()
+        .splitlines()[-1]
+    )
     manage("collectstatic", "--noinput", "-v", "0")
     setup = json.loads(manage("shell", "-c", SETUP, capture=True).stdout.strip().splitlines()[-1])
     server = subprocess.Popen(
@@ -200,6 +221,7 @@ def main() -> None:
         # project code, found once.
         ("search word", f"{base}/search/?q=" + urllib.request.quote(SEARCH_WORD), None),
         ("search code", f"{base}/search/?q=" + urllib.request.quote(setup["code"]), None),
+        ("album page", f"{base}/albums/{gallery['album']}/", None),
     ]
     # Rounds alternate the minimal view with each page and the medians are compared, so a
     # passing disturbance on this shared machine moves one sample, not the result.
@@ -239,6 +261,10 @@ def main() -> None:
     )
     for query, (total, milliseconds) in uncached.items():
         print(f"search without the page cache: {query!r} ({total:,} found) {milliseconds:.0f} ms")
+    print(
+        f"gallery ingest of 30 photos of 2000×1500: {gallery['ingest_s']:.2f} s, Pillow decoding them "
+        f"{gallery['decode_s']:.2f} s: ratio {gallery['ratio']:.1f} (reported, no target)"
+    )
     out = ROOT / "bench" / "results"
     out.mkdir(exist_ok=True)
     (out / "latest.json").write_text(
@@ -249,6 +275,7 @@ def main() -> None:
                 "targets": TARGETS,
                 "search_index_projects_seconds": project_seconds,
                 "search_uncached_ms": uncached,
+                "gallery_ingest": gallery,
             },
             indent=1,
         )

@@ -19,6 +19,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("sites/", include("sites.urls")),
     path("qa/", include("qa_board.urls")),
+    path("albums/", include("gallery.urls")),
     path("search/", include("chsd_portal.search.urls")),
     path("", include("meetings.urls")),
     path("", include("programmes.urls")),

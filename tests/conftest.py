@@ -24,6 +24,8 @@ CHROMIUM_ARGS = [
 @pytest.fixture(autouse=True)
 def media_root(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
+    # The photo originals' private storage (gallery/storage.py), beside it.
+    settings.GALLERY_ORIGINALS_ROOT = tmp_path / "originals"
     return settings.MEDIA_ROOT
 
 

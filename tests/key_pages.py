@@ -83,6 +83,11 @@ def key_pages() -> dict[str, list[tuple]]:
         ("news category", seed_article.category.get_absolute_url()),
         ("news article", seed_article.get_absolute_url()),
     ]
+    from gallery.models import Album
+
+    album = Album.objects.published().order_by("pk").first()
+    albums = [("album list", reverse("gallery:album-list")), ("album", album.get_absolute_url())]
+    album_upload = reverse("gallery:album-upload", args=[album.pk])
     public = [
         ("home", reverse("programmes:home")),
         ("project list", reverse("programmes:project-list")),
@@ -92,6 +97,11 @@ def key_pages() -> dict[str, list[tuple]]:
         ("guide", reverse("programmes:guide")),
         ("framework", reverse("programmes:framework-detail", args=[1])),
         ("plans", reverse("programmes:plan")),
+        *albums,
+        (
+            "photo",
+            reverse("gallery:photo-detail", args=[album.pk, album.photos.order_by("position").first().pk]),
+        ),
         ("not found", "/no-such-page/"),
         ("search", reverse("search:results") + "?q=อาสาสมัคร"),
         ("search of a kind", reverse("search:results") + "?q=ท่าโสม&kind=meetings.workshop&page=1"),
@@ -156,6 +166,8 @@ def key_pages() -> dict[str, list[tuple]]:
             ("my work", reverse("meetings:my-work")),
             ("site", site),
             *field_forms,
+            *albums,
+            ("album upload", album_upload),
         ],
         "staff": [
             ("project list", reverse("programmes:project-list")),
@@ -165,6 +177,17 @@ def key_pages() -> dict[str, list[tuple]]:
             *editors,
             ("coverage", reverse("meetings:coverage")),
             ("site", site),
+            *albums,
+            ("album new", reverse("gallery:album-create")),
+            ("album edit", reverse("gallery:album-edit", args=[album.pk])),
+            ("album upload", album_upload),
+            ("album arrange", reverse("gallery:photo-arrange", args=[album.pk])),
+            (
+                "album new with errors",
+                reverse("gallery:album-create"),
+                {"title": "", "date": "31/4/2564", "project": "x"},
+            ),
+            ("album upload with errors", album_upload, {}),
             ("moderation queue", reverse("qa_board:moderation")),
             ("moderation log", reverse("qa_board:moderation-log")),
             ("moderation delete", delete_held),

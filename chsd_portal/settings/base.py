@@ -243,6 +243,20 @@ WORKSHOP_ATTACHMENT_MAX_BYTES = env.int("WORKSHOP_ATTACHMENT_MAX_BYTES", default
 # A picture uploaded into an article (meetings/images.py) may be at most this big.
 ARTICLE_IMAGE_MAX_BYTES = env.int("ARTICLE_IMAGE_MAX_BYTES", default=15 * 1024 * 1024)
 
+# Activity photos (gallery/). Originals keep the camera's EXIF and GPS, so they live in their
+# own storage, outside MEDIA_ROOT, and leave only through a permission-checked view; point the
+# "gallery_originals" entry of STORAGES at a private bucket to move them (django-storages).
+GALLERY_ORIGINALS_ROOT = env.path("GALLERY_ORIGINALS_ROOT", default=str(BASE_DIR / ".data" / "private-media"))
+STORAGES["gallery_originals"] = {"BACKEND": "gallery.storage.OriginalsStorage"}
+# The largest photo file, and the most one upload (a batch of files) may carry in all.
+GALLERY_MAX_FILE_BYTES = env.int("GALLERY_MAX_FILE_BYTES", default=25 * 1024 * 1024)
+GALLERY_MAX_UPLOAD_BYTES = env.int("GALLERY_MAX_UPLOAD_BYTES", default=500 * 1024 * 1024)
+# Decompression bombs: an image over this many pixels, or with a longer side, is never decoded.
+GALLERY_MAX_PIXELS = env.int("GALLERY_MAX_PIXELS", default=50_000_000)
+GALLERY_MAX_SIDE = env.int("GALLERY_MAX_SIDE", default=12_000)
+# Each grid thumbnail is encoded to fit this (gallery/services/derivatives.py).
+GALLERY_THUMB_MAX_BYTES = env.int("GALLERY_THUMB_MAX_BYTES", default=24_000)
+
 # `make bench` serves a trivial view to compare the real pages with.
 BENCHMARK = env.bool("BENCHMARK", default=False)
 

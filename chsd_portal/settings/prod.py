@@ -19,6 +19,8 @@ MIDDLEWARE = [MIDDLEWARE[0], "whitenoise.middleware.WhiteNoiseMiddleware", *MIDD
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+    # Photo originals, outside MEDIA_ROOT (see base.py).
+    "gallery_originals": {"BACKEND": "gallery.storage.OriginalsStorage"},
 }
 
 # TLS is terminated in front of the portal. LOCAL_HTTP=1 is the one switch for trying `make serve`

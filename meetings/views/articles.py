@@ -21,6 +21,7 @@ from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import TemplateView
 
+from chsd_portal import page_sections
 from chsd_portal.pagination import page_links, with_query
 
 from ..forms.articles import ArticleForm, ImageUploadForm, PreviewForm
@@ -141,6 +142,7 @@ class ArticleDetailView(TemplateView):
             previous=previous,
             following=following,
             can_edit=selectors.can_edit_articles(self.request.user),
+            page_sections=page_sections.sections_for("meetings.article", self.request, article),
         )
         return context
 

@@ -11,6 +11,7 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
 
+from chsd_portal import page_sections
 from chsd_portal.tables import Cell, Column, Row, Table
 from sites.permissions import can_work_on
 from sites.selectors.sites import site_by_code
@@ -69,6 +70,9 @@ class WorkshopDetailView(SiteMixin, TemplateView):
         context["articles_section"] = {
             "articles": linked_articles(user=self.request.user, workshop=context["workshop"])
         }
+        context["page_sections"] = page_sections.sections_for(
+            "meetings.workshop", self.request, context["workshop"]
+        )
         return context
 
 

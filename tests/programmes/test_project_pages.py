@@ -253,8 +253,9 @@ def _grow(project, n, province):
 
 
 @pytest.mark.parametrize(
-    ("role", "limit"), [(None, 12), ("member", 16), ("staff", 22)]
-)  # with the menu's sites, and meetings' section of the articles about the project (+1)
+    ("role", "limit"), [(None, 13), ("member", 17), ("staff", 23)]
+)  # with the menu's sites, meetings' section of the articles about the project (+1) and
+# gallery's section of its albums (+1, programmes/project_sections.py)
 def test_project_page_query_count_does_not_grow_with_its_lists(
     client,
     role,
