@@ -41,6 +41,10 @@ PLANS = [
 ]
 # Every demo document with พี่เลี้ยง in it: the first five must all be among them.
 WITH_MENTOR = [
+    # The meeting articles of seed 002 and its related list (two spelled พี่เลียง, as the seed has them).
+    "ประชุมทีมพี่เลี้ยง",
+    "ประชุมทีมพี่เลียงภาคกลาง",
+    "ประชุมทีมพี่เลียงภาคตะวันออกเฉียงเหนือและเตรียมงานพื้นที่ต้นแบบ",
     *PLANS,
     PROGRAMME,
     "เกาะขวาง: ปฏิบัติการที่ 1",
